@@ -1,0 +1,3 @@
+from chargepilot.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Fake BigCommerce and Stripe servers with seeded scenarios, for demos and tests."""
