@@ -37,7 +37,9 @@ def serve_in_thread(
         thread.join(timeout=10)
 
 
-def _wait_for_port(server: uvicorn.Server, thread: threading.Thread, timeout: float) -> int:
+def _wait_for_port(
+    server: uvicorn.Server, thread: threading.Thread, timeout: float
+) -> int:
     deadline = time.monotonic() + timeout
     while not server.started:
         if not thread.is_alive() or time.monotonic() > deadline:

@@ -28,7 +28,7 @@ class SeedCardChecks:
     address_line1_check: str | None = "pass"
     address_postal_code_check: str | None = "pass"
     cvc_check: str | None = "pass"
-    three_d_secure_result: str | None = None  # "authenticated", "attempt_acknowledged"...
+    three_d_secure_result: str | None = None  # "authenticated", ...
 
 
 @dataclass
