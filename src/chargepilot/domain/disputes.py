@@ -133,8 +133,8 @@ class Charge:
 
     def candidate_emails(self) -> tuple[str, ...]:
         """Every email Stripe knows for the payer, raw, best first."""
-        found = (self.billing_email, self.receipt_email, self.customer_email or "")
-        found += tuple(v for k, v in self.metadata.items() if "email" in k.lower())
+        found = [self.billing_email, self.receipt_email, self.customer_email or ""]
+        found += [v for k, v in self.metadata.items() if "email" in k.lower()]
         return tuple(dict.fromkeys(e for e in found if e and e.strip()))
 
 
