@@ -1,1 +1,1 @@
-
+"""Stripe adapter: disputes, charges and evidence files through the official SDK."""
