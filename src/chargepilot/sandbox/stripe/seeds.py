@@ -39,6 +39,7 @@ class SeedCustomer:
     created: datetime
     phone: str | None = None
     address: SeedAddress | None = None
+    account: str | None = None  # a Connect account id, or None for the platform
 
 
 @dataclass
