@@ -24,6 +24,8 @@ class ExpectedCase:
     order_id: int | None
     kind: str
     note: str = ""
+    account: str | None = None  # the Connect account the dispute lives on
+    related_order_ids: list[int] = field(default_factory=list)  # decoys, twins
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Scenario:
     cases: list[ExpectedCase] = field(default_factory=list)
     stripe_api_key: str = "sk_test_sandbox"
     webhook_secret: str = "whsec_sandbox"
+    connect_accounts: dict[str, str] = field(default_factory=dict)  # acct -> hash
 
     def store(self, store_hash: str) -> Store:
         return next(s for s in self.stores if s.hash == store_hash)

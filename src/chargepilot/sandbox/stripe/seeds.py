@@ -69,6 +69,7 @@ class SeedCharge:
     card_exp_year: int = 2030
     checks: SeedCardChecks = field(default_factory=SeedCardChecks)
     account: str | None = None  # a Connect account id, or None for the platform
+    payment_method_type: str = "card"  # or a bank debit: "sepa_debit", ...
 
 
 @dataclass
