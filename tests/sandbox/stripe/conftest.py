@@ -38,7 +38,9 @@ class FakeClock:
         self.now += timedelta(**delta)
 
 
-def _charge(charge_id: str, *, account: str | None = None, **extra: object) -> SeedCharge:
+def _charge(
+    charge_id: str, *, account: str | None = None, **extra: object
+) -> SeedCharge:
     home = SeedAddress("12 Rue de la Paix", "Paris", "75002", "FR")
     return SeedCharge(
         id=charge_id,
