@@ -8,8 +8,13 @@ answers with and the exit code of the CLI. Messages never carry secrets.
      ├─ VendorError (vendor, status, code, request_id)
      │   ├─ BigCommerceError
      │   │   ├─ BigCommerceAuthError
+     │   │   │   └─ BigCommerceScopeError (scope)
      │   │   ├─ BigCommerceRateLimitError
-     │   │   └─ UnexpectedContentTypeError
+     │   │   ├─ BigCommerceUnavailableError
+     │   │   ├─ BigCommerceNotFoundError
+     │   │   ├─ BigCommerceResponseError
+     │   │   ├─ UnexpectedContentTypeError
+     │   │   └─ ReadOnlyViolationError
      │   └─ StripeApiError
      ├─ EvidenceError
      │   └─ EvidenceTooLargeError
@@ -92,8 +97,46 @@ class BigCommerceRateLimitError(BigCommerceError):
     """The store's quota stayed exhausted after every retry."""
 
 
+class BigCommerceScopeError(BigCommerceAuthError):
+    """The token works but lacks the read scope a route needs (403)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        scope: str,
+        status: int | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message, status=status, request_id=request_id)
+        self.scope = scope
+
+
+class BigCommerceUnavailableError(BigCommerceError):
+    """BigCommerce kept failing (5xx, timeouts, lost connections) after retries."""
+
+    http_status = 503
+
+
+class BigCommerceNotFoundError(BigCommerceError):
+    """A single resource (order, customer, ...) does not exist (404)."""
+
+    http_status = 404
+    exit_code = 3
+
+
+class BigCommerceResponseError(BigCommerceError):
+    """BigCommerce answered 2xx with a body we cannot read."""
+
+
 class UnexpectedContentTypeError(BigCommerceError):
     """BigCommerce answered with something other than JSON (often XML)."""
+
+
+class ReadOnlyViolationError(BigCommerceError):
+    """Code tried to send a write; the BigCommerce client only reads."""
+
+    http_status = 500
 
 
 class StripeApiError(VendorError):
