@@ -1,0 +1,1 @@
+"""One module per packet section; each turns a case into blocks."""

@@ -1,0 +1,234 @@
+"""The packet an issuer reads: its facts, its limits, its names."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Callable
+
+import pytest
+from pypdf import PdfReader
+
+from chargepilot.domain.case import Case, Evidence
+from chargepilot.errors import EvidenceTooLargeError
+from chargepilot.evidence import Packet, render_packet
+
+TextOf = Callable[[bytes], str]
+
+
+@pytest.fixture
+def packet(
+    make_case: Callable[..., Case], make_evidence: Callable[..., Evidence]
+) -> Packet:
+    return render_packet(make_case(), make_evidence(), merchant="Peach Outdoor Co.")
+
+
+def test_packet_is_a_pdf_whose_page_count_and_digest_are_true(packet: Packet) -> None:
+    assert packet.pdf.startswith(b"%PDF-")
+    assert packet.pages == len(PdfReader(io.BytesIO(packet.pdf)).pages)
+    assert packet.sha256 == hashlib.sha256(packet.pdf).hexdigest()
+    assert packet.summarised == ()
+
+
+def test_summary_names_the_dispute_order_amount_and_strength(
+    packet: Packet, text_of: TextOf
+) -> None:
+    text = text_of(packet.pdf)
+    for expected in (
+        "Peach Outdoor Co.",
+        "dp_1PkQ2047",
+        "#2047",
+        "$129.00",
+        "Product not received",
+        "2024-03-25 15:30 UTC",  # due by
+        "99%",
+        "88 / 100",
+        "UPS delivered it on 2024-03-05",  # the argument
+    ):
+        assert expected in text
+
+
+def test_shipments_show_carrier_tracking_and_dates_for_each_parcel(
+    packet: Packet, text_of: TextOf
+) -> None:
+    text = text_of(packet.pdf)
+    assert "split into 2 shipments" in text
+    for expected in ("UPS", "1Z999AA10123456784", "USPS", "9400111899223334445566"):
+        assert expected in text
+    assert "2024-03-02" in text
+    assert "2024-03-05" in text
+    assert "No delivery" in text  # the USPS parcel has no scan
+
+
+def test_timeline_lists_events_in_date_order(packet: Packet, text_of: TextOf) -> None:
+    text = text_of(packet.pdf)
+    events = ["Order placed", "Card charged", "Shipped", "Delivered", "Dispute opened"]
+    positions = [text.index(event) for event in events]
+    assert positions == sorted(positions)
+
+
+def test_lifetime_shows_order_count_spend_and_earlier_orders(
+    packet: Packet, text_of: TextOf
+) -> None:
+    text = text_of(packet.pdf)
+    assert "8, this one included" in text
+    assert "$829.21" in text
+    assert "2021-09-13" in text  # account created
+    assert "#1006" in text  # the oldest of the seven earlier orders
+
+
+def test_address_table_shows_both_addresses_results_and_card_checks(
+    packet: Packet, text_of: TextOf
+) -> None:
+    text = text_of(packet.pdf)
+    assert "100 Peach Ave. E #5, Saint Louis" in text
+    assert "100 Peach Avenue East, Apt 5" in text
+    assert "Match" in text
+    assert "Mismatch" in text
+    assert "Visa ending 4242" in text
+    assert "Authenticated" in text
+
+
+def test_line_items_and_refunds_are_listed(packet: Packet, text_of: TextOf) -> None:
+    text = text_of(packet.pdf)
+    assert "Waterproof jacket" in text
+    assert "JKT-0001" in text
+    assert "$90.00" in text  # two at $45.00
+    assert "Late delivery credit" in text
+
+
+def test_three_hundred_line_items_are_condensed_with_their_count_and_value(
+    make_case: Callable[..., Case],
+    make_evidence: Callable[..., Evidence],
+    text_of: TextOf,
+) -> None:
+    packet = render_packet(make_case(line_items=300), make_evidence())
+
+    text = text_of(packet.pdf)
+    assert packet.pages <= 45
+    assert len(packet.pdf) <= 4_000_000
+    assert "180 more line items (270 units, worth $12,150.00)" in text
+    assert "JKT-0120" in text
+    assert "JKT-0121" not in text
+    assert any(note.startswith("Line items: 180 more") for note in packet.summarised)
+
+
+def test_five_thousand_orders_become_a_yearly_summary_and_the_recent_ones(
+    make_case: Callable[..., Case],
+    make_evidence: Callable[..., Evidence],
+    text_of: TextOf,
+) -> None:
+    packet = render_packet(make_case(earlier_orders=5000), make_evidence())
+
+    text = text_of(packet.pdf)
+    assert packet.pages <= 45
+    assert len(packet.pdf) <= 4_000_000
+    assert "4,940 earlier orders summarised above" in text
+    assert "All 5,000 earlier undisputed orders by year" in text
+    assert "#1000" in text
+    assert "#1060" not in text
+    assert packet.summarised == (
+        "Customer lifetime: 4,940 earlier orders summarised above (by year).",
+    )
+
+
+def test_a_tight_page_budget_condenses_further_and_says_so(
+    make_case: Callable[..., Case],
+    make_evidence: Callable[..., Evidence],
+    text_of: TextOf,
+) -> None:
+    case = make_case(line_items=300, earlier_orders=5000)
+
+    packet = render_packet(case, make_evidence(), max_pages=6)
+
+    assert packet.pages <= 6
+    text = text_of(packet.pdf)
+    for note in packet.summarised:
+        assert note.split(": ", 1)[1].rstrip(".")[:40] in text
+
+
+def test_many_refunds_and_shipments_are_condensed_not_dropped(
+    make_case: Callable[..., Case], make_evidence: Callable[..., Evidence]
+) -> None:
+    packet = render_packet(make_case(refunds=200), make_evidence())
+
+    assert any(n.startswith("Refunds: 170 later refunds") for n in packet.summarised)
+    assert any(n.startswith("Order timeline:") for n in packet.summarised)
+
+
+@pytest.mark.parametrize(
+    "name", ["Zoë Müller", "Ελένη Παπαδοπούλου", "山田 太郎", "Seán O'Brien"]
+)
+def test_names_in_any_script_survive_into_the_pdf_text(
+    name: str,
+    make_case: Callable[..., Case],
+    make_evidence: Callable[..., Evidence],
+    text_of: TextOf,
+) -> None:
+    case = make_case(name=name, city="Łódź")
+
+    text = text_of(render_packet(case, make_evidence()).pdf)
+
+    assert name in text
+    assert "Łódź" in text
+
+
+def test_html_encoded_store_names_are_shown_as_characters(
+    make_case: Callable[..., Case],
+    make_evidence: Callable[..., Evidence],
+    text_of: TextOf,
+) -> None:
+    text = text_of(
+        render_packet(make_case(name="Seán O&#039;Brien"), make_evidence()).pdf
+    )
+
+    assert "O'Brien" in text
+    assert "&#039;" not in text
+
+
+def test_a_dispute_without_a_store_order_says_so_plainly(
+    make_case: Callable[..., Case],
+    make_evidence: Callable[..., Evidence],
+    text_of: TextOf,
+) -> None:
+    packet = render_packet(make_case(with_record=False), make_evidence())
+
+    text = text_of(packet.pdf)
+    assert "No matching order in the store" in text
+    assert "found no order" in text
+    assert "No order paid by ch_3PkQ2047" in text
+    assert "dp_1PkQ2047" in text
+    assert "Visa ending 4242" in text
+    assert "Order timeline" not in text
+
+
+def test_an_impossible_budget_is_refused_with_a_clear_message(
+    make_case: Callable[..., Case], make_evidence: Callable[..., Evidence]
+) -> None:
+    argument = "\n\n".join(["The customer received the parcel. " * 30] * 20)
+
+    with pytest.raises(EvidenceTooLargeError, match=r"dp_1PkQ2047 does not fit"):
+        render_packet(make_case(), make_evidence(argument), max_pages=1)
+
+
+def test_a_byte_budget_is_enforced_too(
+    make_case: Callable[..., Case], make_evidence: Callable[..., Evidence]
+) -> None:
+    with pytest.raises(EvidenceTooLargeError, match="1,000 bytes"):
+        render_packet(make_case(), make_evidence(), max_bytes=1_000)
+
+
+def test_page_budgets_at_or_over_stripes_limit_are_rejected(
+    make_case: Callable[..., Case], make_evidence: Callable[..., Evidence]
+) -> None:
+    with pytest.raises(ValueError, match="max_pages"):
+        render_packet(make_case(), make_evidence(), max_pages=50)
+
+
+def test_the_same_case_renders_the_same_bytes(
+    make_case: Callable[..., Case], make_evidence: Callable[..., Evidence]
+) -> None:
+    first = render_packet(make_case(), make_evidence())
+    second = render_packet(make_case(), make_evidence())
+
+    assert first.sha256 == second.sha256
