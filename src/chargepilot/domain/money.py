@@ -38,7 +38,8 @@ class Money:
     currency: str
 
     def __post_init__(self) -> None:
-        if len(self.currency) != 3 or not self.currency.isalpha():
+        code = self.currency
+        if len(code) != 3 or not (code.isascii() and code.isalpha()):
             raise MoneyError(f"not a currency code: {self.currency!r}")
         if self.currency != self.currency.upper():
             object.__setattr__(self, "currency", self.currency.upper())
@@ -52,15 +53,18 @@ class Money:
         """Read a major-unit amount ("34.1164") once, rounding half up."""
         try:
             major = Decimal(value) if not isinstance(value, Decimal) else value
+            if not major.is_finite():
+                raise InvalidOperation
+            minor = _shift(major, exponent(currency)).quantize(
+                Decimal(1), ROUND_HALF_UP
+            )
         except InvalidOperation:
             raise MoneyError(f"not an amount: {value!r}") from None
-        if not major.is_finite():
-            raise MoneyError(f"not an amount: {value!r}")
-        minor = major.scaleb(exponent(currency)).quantize(Decimal(1), ROUND_HALF_UP)
         return cls(int(minor), currency)
 
     def to_decimal(self) -> Decimal:
-        return Decimal(self.amount).scaleb(-exponent(self.currency))
+        """The amount in major units, exactly ('34.12', '1500', '1.234')."""
+        return _shift(Decimal(self.amount), -exponent(self.currency))
 
     def _same(self, other: Money) -> None:
         if other.currency != self.currency:
@@ -95,6 +99,12 @@ class Money:
 
     def __str__(self) -> str:
         return self.format()
+
+
+def _shift(value: Decimal, places: int) -> Decimal:
+    """value * 10**places, exactly: scaleb would round long values first."""
+    sign, digits, power = value.as_tuple()
+    return Decimal((sign, digits, int(power) + places))
 
 
 def total(amounts: list[Money], currency: str) -> Money:
