@@ -258,3 +258,39 @@ def test_requests_over_the_rate_limit_get_429_rate_limit_errors(
 
     assert raised.value.http_status == 429
     assert raised.value.json_body["error"]["code"] == "rate_limit"
+
+
+def test_a_dispute_list_can_expand_each_disputes_charge(
+    client: stripe.StripeClient,
+) -> None:
+    page = client.v1.disputes.list({"expand": ["data.charge"]})
+
+    assert [d.charge.id for d in page.data] == ["ch_INQ", "ch_PNR"]
+
+
+def test_events_are_listed_by_type_and_retrieved_by_id(
+    client: stripe.StripeClient,
+) -> None:
+    client.v1.disputes.update("dp_PNR", {"metadata": {"order": "501"}})
+
+    updated = client.v1.events.list({"type": "charge.dispute.updated"})
+    disputes = client.v1.events.list({"type": "charge.dispute.*"})
+    event = client.v1.events.retrieve(updated.data[0].id)
+
+    assert [e.type for e in updated.data] == ["charge.dispute.updated"]
+    assert len(disputes.data) == 3
+    assert event.data.object["metadata"]["order"] == "501"
+    assert event.api_version == "2026-10-28.endive"
+    assert event.livemode is False
+
+
+def test_basic_auth_with_the_key_as_user_name_is_accepted_and_garbage_is_not(
+    base_url: str,
+) -> None:
+    good = httpx.get(f"{base_url}/v1/disputes", auth=(API_KEY, ""))
+    garbage = httpx.get(
+        f"{base_url}/v1/disputes", headers={"Authorization": "Basic %%%"}
+    )
+
+    assert good.status_code == 200
+    assert garbage.status_code == 401
