@@ -1,0 +1,103 @@
+"""What a Case lets us say, with the store's part only when the match holds.
+
+A match that needs review may point at the wrong order, so its record,
+lifetime and address comparisons are set aside: the evidence then speaks
+from Stripe's data alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from chargepilot.domain.case import AddressComparison, Case, CustomerLifetime
+from chargepilot.domain.disputes import Charge, Dispute
+from chargepilot.domain.money import Money
+from chargepilot.domain.orders import Order, Shipment, StoreRecord
+
+
+def iso(moment: datetime) -> str:
+    """A date as Stripe and issuers read it: YYYY-MM-DD."""
+    return moment.date().isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    case: Case
+    record: StoreRecord | None  # only when the match can be relied on
+    lifetime: CustomerLifetime | None
+    addresses: tuple[AddressComparison, ...]
+
+    @classmethod
+    def of(cls, case: Case) -> Facts:
+        if not trusted(case):
+            return cls(case, None, None, ())
+        return cls(case, case.record, case.lifetime, case.addresses)
+
+    @property
+    def dispute(self) -> Dispute:
+        return self.case.dispute
+
+    @property
+    def charge(self) -> Charge:
+        return self.case.dispute.charge
+
+    @property
+    def opened(self) -> date:
+        return self.case.dispute.created.date()
+
+    @property
+    def order(self) -> Order | None:
+        return self.record.order if self.record else None
+
+    def days_before_dispute(self, moment: datetime) -> int:
+        """Calendar days from `moment` to the dispute (negative: after it)."""
+        return (self.opened - moment.date()).days
+
+    def shipments(self) -> tuple[Shipment, ...]:
+        found = self.record.shipments if self.record else ()
+        return tuple(sorted(found, key=lambda s: (s.created.date(), s.id)))
+
+    def tracked_shipments(self) -> tuple[Shipment, ...]:
+        return tuple(s for s in self.shipments() if s.carrier and s.tracking_number)
+
+    def delivered_before_dispute(self) -> tuple[Shipment, ...]:
+        return tuple(
+            s
+            for s in self.shipments()
+            if s.delivered_at and self.days_before_dispute(s.delivered_at) >= 0
+        )
+
+    def comparison(self, label: str) -> AddressComparison | None:
+        return next((a for a in self.addresses if a.label == label), None)
+
+    def refunded_in_store(self) -> Money | None:
+        """The store's refunds in the dispute's currency, if any were made."""
+        if not self.record or not self.record.refunds:
+            return None
+        currency = self.dispute.amount.currency
+        amounts = [
+            r.amount for r in self.record.refunds if r.amount.currency == currency
+        ]
+        return Money(sum(a.amount for a in amounts), currency) if amounts else None
+
+    def later_orders(self) -> tuple[Order, ...]:
+        """Paid orders the customer placed after the disputed one."""
+        if not self.record:
+            return ()
+        disputed = self.record.order
+        return tuple(
+            o
+            for o in sorted(self.record.history, key=lambda o: (o.created, o.id))
+            if o.id != disputed.id and o.status.is_paid and o.created > disputed.created
+        )
+
+
+def trusted(case: Case) -> bool:
+    """The record is the order the charge paid for, and nobody need check."""
+    record = case.record
+    return (
+        record is not None
+        and not case.match.needs_review
+        and case.match.order_id == record.order.id
+    )
