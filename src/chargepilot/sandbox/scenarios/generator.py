@@ -48,7 +48,7 @@ SIZES = {
 }
 _STORE_LOOKS = (
     ("Sandbox Coffee Co.", "sandbox-coffee.example", "USD", "America/Chicago"),
-    ("Kettle &amp; Leaf Ltd", "kettle-and-leaf.example", "GBP", "Europe/London"),
+    ("Kettle and Leaf Ltd", "kettle-and-leaf.example", "GBP", "Europe/London"),
     ("Rösterei Beispiel", "roesterei.example", "EUR", "Europe/Berlin"),
     ("Bean Counter Supply", "bean-counter.example", "USD", "America/New_York"),
 )
