@@ -239,7 +239,8 @@ def coupon(value: Coupon, order_id: int) -> dict[str, Any]:
         "coupon_id": value.coupon_id,
         "order_id": order_id,
         "code": value.code,
-        "amount": money_v2(value.amount),
+        # An integer: dollars or percent, depending on `type` (per the spec).
+        "amount": int(value.amount) if value.amount % 1 == 0 else float(value.amount),
         "type": value.type,
         "discount": float(value.discount),
     }

@@ -101,8 +101,7 @@ def to_xml(root: str, payload: Any) -> bytes:
     """The V2 XML rendering: one element per field, lists as repeated items."""
     element = ElementTree.Element(root)
     _fill(element, root, payload)
-    text: bytes = ElementTree.tostring(element, encoding="UTF-8", xml_declaration=True)
-    return text
+    return _XML_DECLARATION + ElementTree.tostring(element, encoding="unicode").encode()
 
 
 def _fill(element: ElementTree.Element, name: str, value: Any) -> None:
