@@ -24,9 +24,7 @@ def build(case: Case) -> Section:
     for comparison in case.addresses:
         blocks += _comparison(comparison)
     if not case.addresses:
-        blocks.append(
-            Text("No address on the order could be compared with the charge.")
-        )
+        blocks.append(Text("No store address could be compared with the charge."))
     blocks += _card(case.dispute.charge.card)
     return Section("Address and card verification", tuple(blocks))
 

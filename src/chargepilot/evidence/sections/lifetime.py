@@ -78,7 +78,7 @@ def _by_year(orders: Iterable[Order]) -> Grid:
         sums = [money(v) for (y, _), v in sorted(spend.items()) if y == year]
         rows.append((str(year), count(tally[year]), ", ".join(sums)))
     return Grid(
-        ("Year", "Orders", "Spend"), tuple(rows), (0.2, 0.2, 0.6), frozenset({1})
+        ("Year", "Orders", "Spend"), tuple(rows), (0.15, 0.15, 0.7), frozenset({1})
     )
 
 

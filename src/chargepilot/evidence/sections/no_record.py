@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from chargepilot.domain.case import Case
-from chargepilot.evidence.model import Block, Bullets, Section, Text
+from chargepilot.evidence.model import Block, Bullets, Facts, Heading, Section, Text
+from chargepilot.evidence.text import NOT_RECORDED, plain, stamp
 
 SAID = (
     "ChargePilot searched the merchant's BigCommerce store and found no order "
@@ -23,4 +24,19 @@ def build(case: Case) -> Section:
         blocks.append(Text(f"Orders that fit only partly: {orders}."))
     if match.truncated:
         blocks.append(Text("The search stopped at its page cap before the end."))
+    blocks += [Heading("What Stripe recorded about the payer"), Facts(_payer(case))]
     return Section("No matching order in the store", tuple(blocks), new_page=True)
+
+
+def _payer(case: Case) -> tuple[tuple[str, str], ...]:
+    charge = case.dispute.charge
+    billing = charge.billing_address.one_line() if charge.billing_address else ""
+    shipping = charge.shipping_address.one_line() if charge.shipping_address else ""
+    rows = (
+        ("Charged", stamp(charge.created)),
+        ("Name on the payment", plain(charge.billing_name) or NOT_RECORDED),
+        ("Email", ", ".join(charge.candidate_emails()) or NOT_RECORDED),
+        ("Billing address", plain(billing) or NOT_RECORDED),
+        ("Shipping address", plain(shipping) or NOT_RECORDED),
+    )
+    return rows

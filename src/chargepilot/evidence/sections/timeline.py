@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 
 from chargepilot.domain.case import Case
@@ -11,18 +12,21 @@ from chargepilot.evidence.model import Grid, Section, Text, Tone
 from chargepilot.evidence.text import as_utc, count, day, money, plain, stamp
 
 Event = tuple[datetime, str, str]  # when, what, detail
-Row = tuple[str, str, str]
+
+
+# Always shown, however many shipments or refunds crowd the timeline.
+KEY_EVENTS = frozenset(
+    {"Order placed", "Card charged", "Dispute opened", "Evidence due"}
+)
 
 
 def build(case: Case, record: StoreRecord, budget: Budget) -> Section:
     events = sorted(_events(case, record), key=lambda e: as_utc(e[0]))
-    rows = [(stamp(when), what, detail) for when, what, detail in events]
-    condensed: tuple[str, ...] = ()
-    if len(events) > budget.timeline_events:
-        rows, note = _condense(events, budget.timeline_events)
-        condensed = (note,)
-    grid = Grid(("When", "Event", "Detail"), tuple(rows), (0.24, 0.2, 0.56))
+    events, note = _fit(events, budget.timeline_events)
+    rows = tuple((stamp(when), what, detail) for when, what, detail in events)
+    grid = Grid(("When", "Event", "Detail"), rows, (0.24, 0.2, 0.56))
     source = Text("Times are UTC, from the store and from Stripe.", Tone.NOTE)
+    condensed = (f"Order timeline: {note}.",) if note else ()
     return Section("Order timeline", (grid, source), condensed)
 
 
@@ -61,18 +65,21 @@ def _events(case: Case, record: StoreRecord) -> list[Event]:
     return events
 
 
-def _condense(
-    events: list[Event], limit: int
-) -> tuple[list[tuple[str, str, str]], str]:
-    """Keep the first and last events; one row stands for the middle."""
-    head, tail = events[: limit // 2], events[len(events) - limit // 2 :]
-    middle = events[len(head) : len(events) - len(tail)]
+def _fit(events: list[Event], limit: int) -> tuple[list[Event], str]:
+    """Key events plus the earliest others; one row stands for the rest."""
+    others = [i for i, e in enumerate(events) if e[1] not in KEY_EVENTS]
+    room = max(limit - (len(events) - len(others)), 0)
+    skip = set(others[room:])
+    dropped = [e for i, e in enumerate(events) if i in skip]
+    if not dropped:
+        return events, ""
+    kinds = Counter(what.lower() for _, what, _ in dropped)
+    detail = ", ".join(f"{count(n)} {what}" for what, n in kinds.most_common())
     note = (
-        f"{count(len(middle))} events from {day(middle[0][0])} to "
-        f"{day(middle[-1][0])} summarised; shipments and refunds are listed "
-        "in their own sections"
+        f"{count(len(dropped))} more events ({detail}) from {day(dropped[0][0])} "
+        f"to {day(dropped[-1][0])} summarised; shipments and refunds are "
+        "listed in their own sections"
     )
-    rows = [(stamp(w), what, detail) for w, what, detail in head]
-    rows.append(("…", "Summarised", note))
-    rows += [(stamp(w), what, detail) for w, what, detail in tail]
-    return rows, f"Order timeline: {note}."
+    kept = [e for i, e in enumerate(events) if i not in skip]
+    kept.append((dropped[0][0], "Summarised", note))
+    return sorted(kept, key=lambda e: as_utc(e[0])), note
