@@ -41,3 +41,9 @@ def test_the_packaged_font_alone_still_carries_cjk_names(
     text = text_of(packet.pdf)
     assert "山田 太郎" in text
     assert "Zoë-Müller" in text
+
+
+def test_greek_without_a_greek_text_font_goes_to_a_cid_font() -> None:
+    fonts = load_fonts(vera())
+
+    assert fonts.markup("Ελένη") == f'<font name="{CHINESE}">Ελενη</font>'

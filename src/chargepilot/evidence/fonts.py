@@ -9,7 +9,8 @@ Unicode TrueType font, embedded as a subset, chosen from:
 
 No TrueType font we can rely on covers Chinese, Japanese or Korean, so
 runs of those scripts switch to Adobe's CID fonts (STSong-Light,
-HeiseiKakuGo-W5, HYGothic-Medium). Those are named, not embedded: the
+HeiseiKakuGo-W5, HYGothic-Medium), as do Greek and Cyrillic when the
+text font lacks them. Those are named, not embedded: the
 text is in the file and extracts exactly, and Acrobat or a viewer with a
 CJK font shows the glyphs. A character that no font has is first reduced
 to its base letter ('ź' -> 'z') rather than printed as a blank box.
@@ -113,8 +114,15 @@ class Fonts:
 
 
 def _cjk_font(char: str, context: str) -> str | None:
-    """The CID font for a CJK character, or None for any other script."""
+    """The CID font for a CJK character, or None for any other script.
+
+    Greek and Cyrillic go to the Chinese font too (GB 2312 has their basic
+    letters) for when the text font is Vera, which has neither.
+    """
     point = ord(char)
+    basic = (0x0391, 0x03A9), (0x03B1, 0x03C9), (0x0410, 0x044F)
+    if any(low <= point <= high for low, high in basic):
+        return CHINESE
     if 0xAC00 <= point <= 0xD7AF or 0x1100 <= point <= 0x11FF:
         return KOREAN
     if 0x3040 <= point <= 0x30FF or 0x31F0 <= point <= 0x31FF:
