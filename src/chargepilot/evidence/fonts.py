@@ -101,8 +101,16 @@ class Fonts:
 
     def _reduce(self, char: str) -> str:
         """A base letter for a character the fonts lack ('ź' -> 'z')."""
-        if ord(char) in self.covered or _cjk_font(char, "") or char.isspace():
+        if self._printable(char) or char.isspace():
             return char
+        decomposed = unicodedata.normalize("NFKD", char)
+        base = "".join(b for b in decomposed if not unicodedata.combining(b))
+        if base and all(self._printable(b) for b in base):
+            return base
+        return char
+
+    def _printable(self, char: str) -> bool:
+        return ord(char) in self.covered or _cjk_font(char, "") is not None
         base = "".join(
             b
             for b in unicodedata.normalize("NFKD", char)
