@@ -220,7 +220,8 @@ def _assess(charge: Charge, candidate: MatchCandidate, window: timedelta) -> Fit
     order = candidate.order
     distance = abs(_utc(order.created) - _utc(charge.created))
     if order.status in NEVER_MATCH:
-        why = f"order #{order.id} is {order.status.label.lower()}, so never paid"
+        status = order.status.label.lower()
+        why = f"order #{order.id} is {status}, so the charge cannot have paid it"
         return Fit(order, MatchMethod.NONE, 0.0, (why,), distance)
     fit = _by_payment_id(charge, candidate) or _by_signals(charge, order, window)
     fit = Fit(order, fit.method, fit.confidence, fit.reasons, distance)
