@@ -1,4 +1,5 @@
 from dataclasses import replace
+from datetime import datetime, timedelta, timezone
 
 from chargepilot.domain.case import Case
 from chargepilot.domain.reasons import build_evidence
@@ -106,3 +107,14 @@ def test_an_order_without_shipments_sends_no_shipping_fields() -> None:
     assert "shipping_carrier" not in evidence.fields
     assert "shipping_tracking_number" not in evidence.fields
     assert "no shipment with a carrier and tracking number" in evidence.missing
+
+
+def test_day_counts_use_utc_dates_when_the_store_gives_an_offset() -> None:
+    eastern = timezone(timedelta(hours=-5))
+    late_evening = datetime(2026, 3, 9, 22, 0, tzinfo=eastern)  # 03:00 UTC, 10 Mar
+    case = make_case(record=record(shipments=(shipment(created=late_evening),)))
+
+    text = build_evidence(case).argument
+
+    assert "It shipped on 2026-03-10 with UPS" in text
+    assert "9 days before the dispute was opened" in text

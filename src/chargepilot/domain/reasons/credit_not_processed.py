@@ -63,12 +63,13 @@ def build(case: Case) -> Evidence:
         weights=REFUNDED if refunded else NOT_REFUNDED,
         packet_field="uncategorized_file",
         explanation_field="refund_refusal_explanation",
-        explanation=() if refunded else merchant_text(_refusal(case)),
+        explanation=_refusal(case, refunded=refunded),
     )
 
 
-def _refusal(case: Case) -> str:
-    return case.policies.refund_refusal_explanation
+def _refusal(case: Case, *, refunded: bool) -> Text:
+    """The merchant's refusal reason, unless the refund already answers."""
+    return () if refunded else merchant_text(case.policies.refund_refusal_explanation)
 
 
 def argument(facts: Facts, *, refunded: bool) -> Text:

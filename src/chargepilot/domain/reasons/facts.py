@@ -8,7 +8,7 @@ from Stripe's data alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from chargepilot.domain.case import AddressComparison, Case, CustomerLifetime
 from chargepilot.domain.disputes import Charge, Dispute
@@ -16,9 +16,18 @@ from chargepilot.domain.money import Money
 from chargepilot.domain.orders import Order, Shipment, StoreRecord
 
 
+def day(moment: datetime) -> date:
+    """The calendar day of a moment, in UTC when its zone is known.
+
+    Stripe's times are UTC and the store's may carry its own offset; one
+    convention keeps the stated dates and the day counts in agreement.
+    """
+    return moment.astimezone(UTC).date() if moment.tzinfo else moment.date()
+
+
 def iso(moment: datetime) -> str:
     """A date as Stripe and issuers read it: YYYY-MM-DD."""
-    return moment.date().isoformat()
+    return day(moment).isoformat()
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +53,7 @@ class Facts:
 
     @property
     def opened(self) -> date:
-        return self.case.dispute.created.date()
+        return day(self.case.dispute.created)
 
     @property
     def order(self) -> Order | None:
@@ -52,11 +61,11 @@ class Facts:
 
     def days_before_dispute(self, moment: datetime) -> int:
         """Calendar days from `moment` to the dispute (negative: after it)."""
-        return (self.opened - moment.date()).days
+        return (self.opened - day(moment)).days
 
     def shipments(self) -> tuple[Shipment, ...]:
         found = self.record.shipments if self.record else ()
-        return tuple(sorted(found, key=lambda s: (s.created.date(), s.id)))
+        return tuple(sorted(found, key=lambda s: (day(s.created), s.id)))
 
     def tracked_shipments(self) -> tuple[Shipment, ...]:
         return tuple(s for s in self.shipments() if s.carrier and s.tracking_number)

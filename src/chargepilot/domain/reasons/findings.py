@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from chargepilot.domain.case import Check, FieldResult
-from chargepilot.domain.reasons.facts import Facts
+from chargepilot.domain.reasons.facts import Facts, day
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +116,7 @@ def account_predates_order(facts: Facts) -> Finding:
     order = facts.order
     if customer is None or order is None:
         return Finding(label, False, "no customer account (guest checkout)")
-    ok = customer.created.date() < order.created.date()
+    ok = day(customer.created) < day(order.created)
     return Finding(label, ok, "the customer account was created with this order")
 
 
