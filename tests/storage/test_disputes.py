@@ -1,8 +1,11 @@
 from __future__ import annotations
 
-from datetime import timedelta
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy.exc import StatementError
 
 from chargepilot.domain.disputes import DisputeStatus
 from chargepilot.domain.money import Money
@@ -164,3 +167,25 @@ def test_a_rolled_back_unit_of_work_leaves_nothing_behind(db: Database) -> None:
         crash_mid_job()
     with db.session() as unit, pytest.raises(NotFoundError):
         unit.disputes.get("dp_1")
+
+
+def test_two_workers_creating_one_dispute_at_once_make_one_row(db: Database) -> None:
+    shop = add_merchant(db, "Acme", "abc123")
+    start = threading.Barrier(4)
+
+    def create() -> bool:
+        start.wait()
+        with db.session() as unit:
+            dispute = make_dispute("dp_1")
+            return unit.disputes.get_or_create(dispute, store_id=shop.store_id)[1]
+
+    with ThreadPoolExecutor(4) as pool:
+        created = [f.result(timeout=30) for f in [pool.submit(create) for _ in "abcd"]]
+    assert created.count(True) == 1
+
+
+def test_a_deadline_without_a_time_zone_is_refused(db: Database) -> None:
+    shop = add_merchant(db, "Acme", "abc123")
+    naive = make_dispute("dp_1", due_by=datetime(2026, 3, 12, 9, 0))  # noqa: DTZ001
+    with pytest.raises(StatementError, match="aware datetime"), db.session() as unit:
+        unit.disputes.get_or_create(naive, store_id=shop.store_id)
