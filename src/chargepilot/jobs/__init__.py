@@ -1,1 +1,1 @@
-
+"""Use cases: answer a dispute, and what they need around them."""

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
+from chargepilot.cli.demo import demo
+from chargepilot.cli.disputes import app as disputes_app
+from chargepilot.cli.errors import run_guarded
 from chargepilot.sandbox.cli import app as sandbox_app
 
 app = typer.Typer(
@@ -11,9 +16,12 @@ app = typer.Typer(
     help="Answer Stripe disputes with evidence from a BigCommerce store.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    add_completion=False,
 )
+app.command()(demo)
+app.add_typer(disputes_app, name="disputes")
 app.add_typer(sandbox_app, name="sandbox")
 
 
 def main() -> None:
-    app()
+    sys.exit(run_guarded(app))

@@ -1,0 +1,100 @@
+"""`chargepilot demo`: the whole job on the built-in sandbox, start to end."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from chargepilot.cli.render import outcome_table
+from chargepilot.jobs.outcome import Outcome
+from chargepilot.jobs.setup import JobConfig, StoreConfig, open_responder
+from chargepilot.sandbox.runtime import RunningSandbox, run_sandbox
+from chargepilot.sandbox.scenarios import generate
+
+DEFAULT_OUT = Path("chargepilot-demo")
+
+
+def demo(
+    seed: Annotated[
+        int, typer.Option(help="Scenario seed: same seed, same store.")
+    ] = 7,
+    out: Annotated[
+        Path, typer.Option(help="Folder for the packets and the demo database.")
+    ] = DEFAULT_OUT,
+    submit: Annotated[
+        bool, typer.Option("--submit", help="Submit instead of staging.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object instead of a table.")
+    ] = False,
+) -> None:
+    """Answer every dispute of a seeded sandbox store, and show what was filed."""
+    scenario = generate(seed)
+    _fresh(out)
+    with run_sandbox(scenario) as sandbox:
+        outcomes = asyncio.run(_answer_all(sandbox, out, submit))
+    if as_json:
+        typer.echo(json.dumps(_report(outcomes, out, seed), ensure_ascii=False))
+    else:
+        outcome_table(outcomes, title=f"Sandbox store, seed {seed}")
+        typer.echo(f"Packets written to {(out / 'packets').resolve()}")
+
+
+def _fresh(out: Path) -> None:
+    """The demo starts from an empty database each run, like its sandbox."""
+    if out.exists() and not out.is_dir():
+        raise typer.BadParameter(
+            f"{out} exists and is not a folder", param_hint="--out"
+        )
+    shutil.rmtree(out / "packets", ignore_errors=True)
+    (out / "demo.db").unlink(missing_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
+
+
+async def _answer_all(
+    sandbox: RunningSandbox, out: Path, submit: bool
+) -> list[Outcome]:
+    config = demo_config(sandbox, out)
+    outcomes = []
+    async with open_responder(config) as responder:
+        for case in sandbox.scenario.cases:
+            outcome = await responder.respond(
+                case.dispute_id, account=case.account, submit=submit
+            )
+            outcomes.append(outcome)
+    return outcomes
+
+
+def demo_config(sandbox: RunningSandbox, out: Path) -> JobConfig:
+    """How the job reaches the sandbox's stores and its fake Stripe."""
+    creds = sandbox.credentials()
+    stores = tuple(
+        StoreConfig(
+            store_hash=s["store_hash"],
+            access_token=s["access_token"],
+            api_base=creds["bigcommerce"]["base_url"],
+            name=s["name"],
+            stripe_account=s["stripe_account"],
+        )
+        for s in creds["bigcommerce"]["stores"]
+    )
+    return JobConfig(
+        stripe_api_key=creds["stripe"]["api_key"],
+        stores=stores,
+        database_url=f"sqlite:///{out / 'demo.db'}",
+        packets_dir=out / "packets",
+        stripe_api_base=creds["stripe"]["base_url"],
+    )
+
+
+def _report(outcomes: list[Outcome], out: Path, seed: int) -> dict[str, object]:
+    return {
+        "seed": seed,
+        "packets_dir": str((out / "packets").resolve()),
+        "disputes": [o.as_json() for o in outcomes],
+    }

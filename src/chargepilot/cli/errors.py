@@ -1,0 +1,32 @@
+"""The CLI's one error handler: a clear line, the error's exit code, no trace."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import typer
+
+from chargepilot.errors import ChargePilotError
+
+INTERNAL_ERROR = 70
+INTERRUPTED = 130
+
+
+def run_guarded(app: typer.Typer) -> int:
+    """Run the app; every failure becomes one line on stderr and an exit code."""
+    try:
+        result = app(standalone_mode=False)
+    except ChargePilotError as exc:
+        print(f"error: {exc.user_message}", file=sys.stderr)
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except (click.Abort, KeyboardInterrupt):
+        print("aborted", file=sys.stderr)
+        return INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - last line of defence: no traces
+        print(f"internal error: {type(exc).__name__}", file=sys.stderr)
+        return INTERNAL_ERROR
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,114 @@
+"""Wire the main job to its stores, Stripe and the database."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+
+from chargepilot.bigcommerce.client import BigCommerceClient
+from chargepilot.domain.case import MerchantPolicies
+from chargepilot.jobs.metrics import MeteredTransport, StripeCalls
+from chargepilot.jobs.respond import Responder, StoreLink
+from chargepilot.jobs.tracking import DisputeBook
+from chargepilot.storage import Database
+from chargepilot.stripe_api.gateway import DEFAULT_API_BASE, StripeGateway
+
+
+@dataclass(frozen=True, slots=True)
+class StoreConfig:
+    """One connected BigCommerce store and the Stripe account it answers."""
+
+    store_hash: str
+    access_token: str
+    api_base: str = "https://api.bigcommerce.com"
+    name: str = ""
+    stripe_account: str | None = None  # None: the platform account
+    policies: MerchantPolicies = field(default_factory=MerchantPolicies)
+    auto_submit: bool = False
+
+    def __repr__(self) -> str:
+        return f"StoreConfig({self.store_hash!r}, account={self.stripe_account!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class JobConfig:
+    stripe_api_key: str
+    stores: tuple[StoreConfig, ...]
+    database_url: str
+    packets_dir: Path
+    stripe_api_base: str = DEFAULT_API_BASE
+    stripe_files_base: str | None = None
+    tenant: str = "default"
+
+    def __repr__(self) -> str:
+        return f"JobConfig(stores={len(self.stores)}, db={self.database_url!r})"
+
+
+@asynccontextmanager
+async def open_responder(
+    config: JobConfig, *, clock: Callable[[], datetime] | None = None
+) -> AsyncIterator[Responder]:
+    """A ready Responder; closes every client and the database afterwards."""
+    db = Database.from_url(config.database_url, upgrade=True)
+    try:
+        store_ids = register_stores(db, config)
+        async with AsyncExitStack() as stack:
+            links = {
+                store.stripe_account: await _link(stack, store)
+                for store in config.stores
+            }
+            gateway = StripeGateway(
+                config.stripe_api_key,
+                api_base=config.stripe_api_base,
+                files_base=config.stripe_files_base,
+                counter=StripeCalls(),
+            )
+            stack.push_async_callback(gateway.aclose)
+            yield Responder(
+                gateway,
+                links,
+                DisputeBook(db, store_ids),
+                config.packets_dir,
+                clock or (lambda: datetime.now(UTC)),
+            )
+    finally:
+        db.dispose()
+
+
+async def _link(stack: AsyncExitStack, store: StoreConfig) -> StoreLink:
+    transport = MeteredTransport(httpx.AsyncHTTPTransport(), "bigcommerce")
+    client = BigCommerceClient(
+        store.store_hash,
+        store.access_token,
+        base_url=store.api_base,
+        transport=transport,
+    )
+    await stack.enter_async_context(client)
+    return StoreLink(client, store.store_hash, store.policies, store.auto_submit)
+
+
+def register_stores(db: Database, config: JobConfig) -> dict[str, int]:
+    """Make sure the tenant and each store exist; returns hash -> store id."""
+    ids: dict[str, int] = {}
+    tenant_id: int | None = None
+    with db.session() as unit:
+        for store in config.stores:
+            found = unit.stores.by_hash(store.store_hash)
+            if found is None:
+                if tenant_id is None:
+                    tenant_id = unit.stores.create_tenant(config.tenant).id
+                found = unit.stores.add_store(
+                    tenant_id,
+                    store.store_hash,
+                    store.name or store.store_hash,
+                    stripe_account_id=store.stripe_account,
+                    auto_submit=store.auto_submit,
+                    policies=store.policies,
+                )
+            ids[store.store_hash] = found.id
+    return ids

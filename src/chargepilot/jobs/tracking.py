@@ -1,0 +1,169 @@
+"""The main job's record of each dispute, kept in the database.
+
+Each step is its own short transaction, so a crash between two steps
+leaves a state the next run resumes from: an upload already recorded is
+not repeated, a staging already recorded is not sent again, and the
+submit key is one per dispute, so evidence is never submitted twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from chargepilot.domain.case import Evidence
+from chargepilot.domain.disputes import Dispute
+from chargepilot.domain.matching import Match
+from chargepilot.errors import ConfigError, NotFoundError
+from chargepilot.evidence.packet import Packet
+from chargepilot.jobs.outcome import Outcome, Status
+from chargepilot.storage import (
+    Database,
+    DisputeState,
+    EvidenceRevision,
+    UnitOfWork,
+    idempotency_key,
+)
+from chargepilot.storage.records import Packet as StoredPacket
+from chargepilot.storage.records import TrackedDispute
+
+
+@dataclass
+class DisputeBook:
+    db: Database
+    store_ids: Mapping[str, int]  # store hash -> stored store id
+
+    def track(self, dispute: Dispute, store_hash: str) -> TrackedDispute:
+        store_id = self.store_ids.get(store_hash)
+        if store_id is None:
+            raise ConfigError(f"store {store_hash} is not registered")
+        with self.db.session() as unit:
+            tracked, created = unit.disputes.get_or_create(dispute, store_id=store_id)
+            if not created:
+                tracked = unit.disputes.refresh(dispute)
+            if tracked.state is DisputeState.FAILED:
+                tracked = unit.disputes.transition(dispute.id, DisputeState.RECEIVED)
+        return tracked
+
+    def submitted(self, dispute_id: str) -> bool:
+        with self.db.session() as unit:
+            found = unit.disputes.find_submission(dispute_id, submitted=True)
+        return found is not None
+
+    def failed(self, dispute_id: str, error: str) -> None:
+        with self.db.session() as unit:
+            if _exists(unit, dispute_id):
+                unit.disputes.note_failure(dispute_id, error)
+
+    def skipped(self, outcome: Outcome, why: str) -> Outcome:
+        self._move(outcome.dispute_id, DisputeState.SKIPPED)
+        return outcome.with_status(Status.NOT_ANSWERED, why)
+
+    def needs_review(
+        self,
+        outcome: Outcome,
+        match: Match,
+        evidence: Evidence,
+        packet: Packet,
+        path: Path,
+    ) -> Outcome:
+        with self.db.session() as unit:
+            unit.disputes.record_match(outcome.dispute_id, match)
+            self._revise(unit, outcome.dispute_id, evidence, packet, path)
+        self._move(outcome.dispute_id, DisputeState.NEEDS_REVIEW)
+        return outcome.with_status(Status.NEEDS_REVIEW)
+
+    def revision(
+        self,
+        dispute_id: str,
+        match: Match,
+        evidence: Evidence,
+        packet: Packet,
+        path: Path,
+    ) -> int:
+        """The evidence revision to file: the last one if nothing changed."""
+        with self.db.session() as unit:
+            unit.disputes.record_match(dispute_id, match)
+            revision = self._revise(unit, dispute_id, evidence, packet, path)
+        self._move(dispute_id, DisputeState.MATCHED)
+        self._move(dispute_id, DisputeState.EVIDENCE_BUILT)
+        return revision
+
+    def _revise(
+        self,
+        unit: UnitOfWork,
+        dispute_id: str,
+        evidence: Evidence,
+        packet: Packet,
+        path: Path,
+    ) -> int:
+        latest = unit.disputes.evidence_revision(dispute_id)
+        if latest and _same(latest, evidence, packet):
+            return latest.revision
+        stored = StoredPacket(packet.sha256, len(packet.pdf), packet.pages, str(path))
+        return unit.disputes.add_evidence_revision(dispute_id, evidence, packet=stored)
+
+    def uploaded(self, dispute_id: str, sha256: str) -> str | None:
+        with self.db.session() as unit:
+            found = unit.disputes.find_upload(dispute_id, sha256)
+        return found.stripe_file_id if found else None
+
+    def record_upload(
+        self, dispute_id: str, revision: int, packet: Packet, file_id: str
+    ) -> None:
+        with self.db.session() as unit:
+            unit.disputes.record_upload(
+                dispute_id,
+                revision,
+                stripe_file_id=file_id,
+                sha256=packet.sha256,
+                size=len(packet.pdf),
+            )
+
+    def key(self, dispute_id: str, revision: int, *, submit: bool) -> str:
+        return idempotency_key(dispute_id, submitted=submit, revision=revision)
+
+    def has_submission(self, dispute_id: str, key: str) -> bool:
+        with self.db.session() as unit:
+            staged = unit.disputes.find_submission(dispute_id, submitted=False)
+            done = unit.disputes.find_submission(dispute_id, submitted=True)
+        return any(s is not None and s.idempotency_key == key for s in (staged, done))
+
+    def record_submission(
+        self, dispute_id: str, revision: int, key: str, *, submitted: bool, status: str
+    ) -> None:
+        with self.db.session() as unit:
+            unit.disputes.record_submission(
+                dispute_id,
+                revision,
+                idempotency_key=key,
+                submitted=submitted,
+                stripe_status=status,
+            )
+        target = DisputeState.SUBMITTED if submitted else DisputeState.STAGED
+        self._move(dispute_id, target)
+
+    def _move(self, dispute_id: str, target: DisputeState) -> None:
+        """Move to `target` unless the dispute is there already."""
+        with self.db.session() as unit:
+            current = unit.disputes.get(dispute_id).state
+            if current is not target:
+                unit.disputes.transition(dispute_id, target)
+
+
+def _exists(unit: UnitOfWork, dispute_id: str) -> bool:
+    try:
+        unit.disputes.get(dispute_id)
+    except NotFoundError:
+        return False
+    return True
+
+
+def _same(latest: EvidenceRevision, evidence: Evidence, packet: Packet) -> bool:
+    """Nothing changed since the last revision: same packet, same fields."""
+    return (
+        latest.packet is not None
+        and latest.packet.sha256 == packet.sha256
+        and dict(latest.evidence.fields) == dict(evidence.fields)
+    )
