@@ -15,7 +15,7 @@ NO_CONTENT = httpx.Response(204, headers={"Content-Length": "0"})
 Call = Callable[[BigCommerceClient], Awaitable[object]]
 
 EMPTY_LISTS: list[tuple[str, Call]] = [
-    ("/v2/orders", lambda c: c.orders_by_email("nobody@example.test")),
+    ("/v2/orders", lambda c: c.search_orders(email="nobody@example.test")),
     ("/v2/orders/7/shipments", lambda c: c.order_shipments(7)),
     ("/v2/orders/7/products", lambda c: c.order_products(7, currency="USD")),
     ("/v2/orders/7/shipping_addresses", lambda c: c.order_shipping_addresses(7)),
@@ -107,7 +107,7 @@ async def test_a_search_that_hits_the_page_cap_says_it_was_truncated() -> None:
     rows = [order_row(n) for n in range(1, 40)]
     server = FakeStore({"/v2/orders": paged(rows)})
     async with client_for(server, page_size=10, max_pages=2) as client:
-        found = await client.customer_orders(9)
+        found = await client.search_orders(customer_id=9)
     assert found.truncated
     assert len(found.orders) == 20
     assert len(server.requests) == 2
@@ -116,7 +116,7 @@ async def test_a_search_that_hits_the_page_cap_says_it_was_truncated() -> None:
 async def test_a_search_within_the_cap_is_complete() -> None:
     server = FakeStore({"/v2/orders": paged([order_row(n) for n in range(1, 16)])})
     async with client_for(server, page_size=10, max_pages=2) as client:
-        found = await client.customer_orders(9)
+        found = await client.search_orders(customer_id=9)
     assert not found.truncated
     assert len(found.orders) == 15
 
@@ -151,3 +151,46 @@ async def test_a_limit_above_250_is_refused_before_sending() -> None:
         with pytest.raises(ValueError, match="above"):
             await client._get("/v2/orders", {"limit": 1000}, ())
     assert server.requests == []
+
+
+def counted(rows: list[dict[str, object]], count: int) -> FakeStore:
+    """Orders paged as V2 does, with /v2/orders/count answering `count`."""
+    return FakeStore(
+        {
+            "/v2/orders": paged(rows),
+            "/v2/orders/count": json_response({"count": count, "statuses": []}),
+        }
+    )
+
+
+def order_rows(n: int) -> list[dict[str, object]]:
+    return [order_row(i) for i in range(1, n + 1)]
+
+
+async def test_a_long_history_is_read_with_its_count_then_every_page_at_once() -> None:
+    server = counted(order_rows(600), 600)
+    async with client_for(server) as client:
+        found = await client.customer_orders(12)
+
+    assert [o.id for o in found.orders] == list(range(1, 601))
+    assert not found.truncated
+    pages = [r.url.params["page"] for r in server.requests if r.url.path.endswith("s")]
+    assert sorted(pages) == ["1", "2", "3"]
+
+
+async def test_a_count_that_falls_short_does_not_lose_the_last_orders() -> None:
+    server = counted(order_rows(520), 250)
+    async with client_for(server) as client:
+        found = await client.customer_orders(12)
+
+    assert len(found.orders) == 520
+    assert not found.truncated
+
+
+async def test_a_history_past_its_page_cap_says_it_was_truncated() -> None:
+    server = counted(order_rows(40), 40)
+    async with client_for(server, page_size=10, history_pages=3) as client:
+        found = await client.customer_orders(12)
+
+    assert found.truncated
+    assert len(found.orders) == 30

@@ -148,8 +148,25 @@ def test_b16_a_guest_order_matches_an_email_differing_in_case_and_spaces() -> No
 
     assert match.order_id == 501
     assert match.method is MatchMethod.EMAIL_AMOUNT_DATE
-    assert 0.75 <= match.confidence < AUTO_SUBMIT_CONFIDENCE
     assert any("guest checkout" in r for r in match.reasons)
+
+
+def test_a_lone_email_amount_date_match_with_the_same_name_and_place_is_sure() -> None:
+    match = match_charge(dispute_for(), only(order(501, email="jane.doe@example.com")))
+
+    assert match.confidence >= AUTO_SUBMIT_CONFIDENCE
+    assert not match.needs_review
+
+
+def test_an_email_amount_date_match_elsewhere_needs_review() -> None:
+    moved = replace(
+        order(501).billing, street_1="9 Harbour Road", city="Leeds", zip="LS1 4AB"
+    )
+    match = match_charge(dispute_for(), only(order(501, billing=moved)))
+
+    assert match.method is MatchMethod.EMAIL_AMOUNT_DATE
+    assert match.confidence < AUTO_SUBMIT_CONFIDENCE
+    assert match.needs_review
 
 
 def test_b16_an_order_without_email_falls_back_to_name_and_address_less_surely() -> (

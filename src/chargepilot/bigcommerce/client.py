@@ -68,6 +68,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(20.0, connect=5.0)
 USER_AGENT = "ChargePilot/0.1 (dispute evidence; read-only)"
 STORE_HASH = re.compile(r"^[a-z0-9]+$")
 SUBRESOURCE_PAGES = 40  # 10,000 rows: no real order has that many lines
+HISTORY_PAGES = 40  # a customer's 10,000 orders; more is marked truncated
 PRODUCT_BATCH = 50  # ids per `id:in` query, keeping URLs short
 ORDERS = (Scope.ORDERS,)
 REFUND_SCOPES = (Scope.ORDERS, Scope.TRANSACTIONS)  # either one grants refunds
@@ -101,6 +102,7 @@ class BigCommerceClient:
         timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
         max_retries: int = 4,
         max_pages: int = 4,
+        history_pages: int = HISTORY_PAGES,
         page_size: int = MAX_LIMIT,
         sleep: Sleep = asyncio.sleep,
         clock: Clock = time.monotonic,
@@ -112,6 +114,7 @@ class BigCommerceClient:
         check_settings(store_hash, access_token, page_size, max_pages, max_retries)
         self.store_hash = store_hash
         self.max_pages = max_pages
+        self.history_pages = history_pages
         self.page_size = page_size
         self.metrics: CallMetrics = metrics or ApiCallCounter()
         self.pacer = pacer or RateLimitPacer(clock=clock, sleep=sleep)
@@ -245,15 +248,52 @@ class BigCommerceClient:
         """Every order placed with this email, guests' included."""
         if not normalise_email(email):
             return OrderSearch(())
-        return await self.search_orders(email=email, sort=OrderSort.CREATED_ASC)
+        return await self._history(OrderFilters(email=email))
 
     async def customer_orders(self, customer_id: int) -> OrderSearch:
         """Every order of a registered customer (none for a guest, id 0)."""
         if customer_id <= 0:
             return OrderSearch(())
-        return await self.search_orders(
-            customer_id=customer_id, sort=OrderSort.CREATED_ASC
-        )
+        return await self._history(OrderFilters(customer_id=customer_id))
+
+    async def _history(self, filters: OrderFilters) -> OrderSearch:
+        """A whole order history in two round trips, not one per page.
+
+        The count goes with the first page; every other page then goes at
+        once. Should the count fall short, the rest is read page by page.
+        """
+        params = {**filters.params(), "sort": str(OrderSort.CREATED_ASC)}
+        async with asyncio.TaskGroup() as group:
+            counted = group.create_task(self._count(filters))
+            first = group.create_task(self._orders_page(params, 1))
+        pages = min(-(-counted.result() // self.page_size), self.history_pages)
+        rows = list(first.result())
+        if len(rows) == self.page_size and pages > 1:
+            rows += await self._orders_pages(params, range(2, pages + 1))
+        if len(rows) < max(pages, 1) * self.page_size:
+            return OrderSearch(self._orders(Listing(tuple(rows))))
+        if pages >= self.history_pages:
+            return OrderSearch(self._orders(Listing(tuple(rows))), truncated=True)
+        rest = await v2_pages(
+            self._requester, "/v2/orders", params, ORDERS,
+            page_size=self.page_size, max_pages=self.history_pages - pages,
+            first_page=pages + 1,
+        )  # fmt: skip
+        listing = Listing(tuple(rows) + rest.items, truncated=rest.truncated)
+        return OrderSearch(self._orders(listing), truncated=listing.truncated)
+
+    async def _count(self, filters: OrderFilters) -> int:
+        body = await self._get("/v2/orders/count", filters.params(), ORDERS)
+        return integer(single(body, "/v2/orders/count"), "count")
+
+    async def _orders_page(self, params: Params, page: int) -> list[Row]:
+        query = {**params, "page": page, "limit": self.page_size}
+        return rows_of(await self._get("/v2/orders", query, ORDERS), "/v2/orders")
+
+    async def _orders_pages(self, params: Params, pages: range) -> list[Row]:
+        async with asyncio.TaskGroup() as group:
+            tasks = [group.create_task(self._orders_page(params, n)) for n in pages]
+        return [row for task in tasks for row in task.result()]
 
     async def order_count(
         self,
@@ -269,8 +309,7 @@ class BigCommerceClient:
             email, min_created, max_created, customer_id=customer_id,
             status_id=status_id,
         )  # fmt: skip
-        body = await self._get("/v2/orders/count", filters.params(), ORDERS)
-        return integer(single(body, "/v2/orders/count"), "count")
+        return await self._count(filters)
 
     async def get_order(self, order_id: int) -> Order:
         """One order; BigCommerceNotFoundError when there is no such order."""

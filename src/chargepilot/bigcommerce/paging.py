@@ -44,10 +44,11 @@ async def v2_pages(
     *,
     page_size: int,
     max_pages: int,
+    first_page: int = 1,
 ) -> Listing[Row]:
     """Every row of a V2 list, page by page, until a short page or the cap."""
     rows: list[Row] = []
-    for page in range(1, max_pages + 1):
+    for page in range(first_page, first_page + max_pages):
         query = {**params, "page": page, "limit": page_size}
         batch = rows_of(await requester.get(path, query, scopes), path)
         rows.extend(batch)

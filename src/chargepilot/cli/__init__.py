@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+from typing import Annotated
 
 import typer
 
 from chargepilot.cli.demo import demo
 from chargepilot.cli.disputes import app as disputes_app
 from chargepilot.cli.errors import run_guarded
+from chargepilot.config import Settings
+from chargepilot.logs import configure
 from chargepilot.sandbox.cli import app as sandbox_app
 
 app = typer.Typer(
@@ -21,6 +25,16 @@ app = typer.Typer(
 app.command()(demo)
 app.add_typer(disputes_app, name="disputes")
 app.add_typer(sandbox_app, name="sandbox")
+
+
+@app.callback()
+def _setup(
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Log warnings and errors only.")
+    ] = False,
+) -> None:
+    level = logging.WARNING if quiet else logging.INFO
+    configure(Settings().log_format, level)
 
 
 def main() -> None:

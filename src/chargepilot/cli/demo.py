@@ -11,12 +11,41 @@ from typing import Annotated
 import typer
 
 from chargepilot.cli.render import outcome_table
+from chargepilot.domain.case import MerchantPolicies
 from chargepilot.jobs.outcome import Outcome
 from chargepilot.jobs.setup import JobConfig, StoreConfig, open_responder
+from chargepilot.sandbox.controls import RateLimit, SandboxControls
 from chargepilot.sandbox.runtime import RunningSandbox, run_sandbox
 from chargepilot.sandbox.scenarios import generate
 
 DEFAULT_OUT = Path("chargepilot-demo")
+# The sandbox store runs on BigCommerce's Pro plan quota (450 requests per
+# 30 s) so the demo does not sit out a Standard plan's window; `make bench`
+# measures pacing under the Standard quota of 150.
+DEMO_QUOTA = 450
+
+# What a merchant writes once in Settings -> Policies; the demo store's own.
+DEMO_POLICIES = MerchantPolicies(
+    refund_policy=(
+        "Unused items can be returned within 30 days of delivery for a full "
+        "refund to the original card. Opened consumables cannot be returned."
+    ),
+    refund_policy_disclosure=(
+        "Shown on every product page, linked in the checkout footer, and the "
+        "shopper ticks 'I accept the returns policy' before paying."
+    ),
+    cancellation_policy=(
+        "Subscriptions can be cancelled at any time from the account page; a "
+        "cancellation stops the next box, not one already shipped."
+    ),
+    cancellation_policy_disclosure=(
+        "Stated on the subscription sign-up page and in every renewal email."
+    ),
+    refund_refusal_explanation=(
+        "No return was requested through the store's returns page, and the "
+        "goods were delivered as described, so no refund was due."
+    ),
+)
 
 
 def demo(
@@ -36,7 +65,8 @@ def demo(
     """Answer every dispute of a seeded sandbox store, and show what was filed."""
     scenario = generate(seed)
     _fresh(out)
-    with run_sandbox(scenario) as sandbox:
+    controls = SandboxControls(rate_limit=RateLimit(quota=DEMO_QUOTA))
+    with run_sandbox(scenario, controls=controls) as sandbox:
         outcomes = asyncio.run(_answer_all(sandbox, out, submit))
     if as_json:
         typer.echo(json.dumps(_report(outcomes, out, seed), ensure_ascii=False))
@@ -80,6 +110,7 @@ def demo_config(sandbox: RunningSandbox, out: Path) -> JobConfig:
             api_base=creds["bigcommerce"]["base_url"],
             name=s["name"],
             stripe_account=s["stripe_account"],
+            policies=DEMO_POLICIES,
         )
         for s in creds["bigcommerce"]["stores"]
     )

@@ -11,6 +11,7 @@ import typer
 from chargepilot.cli.render import outcome_table
 from chargepilot.config import Settings
 from chargepilot.errors import ConfigError
+from chargepilot.jobs.outcome import Outcome
 from chargepilot.jobs.setup import JobConfig, StoreConfig, open_responder
 
 app = typer.Typer(help="Answer disputes on the configured Stripe and store.")
@@ -42,7 +43,7 @@ def respond(
 
 async def _respond(
     config: JobConfig, dispute_id: str, account: str | None, submit: bool
-):  # type: ignore[no-untyped-def]
+) -> Outcome:
     async with open_responder(config) as responder:
         return await responder.respond(dispute_id, account=account, submit=submit)
 
@@ -60,7 +61,8 @@ def config_from(settings: Settings) -> JobConfig:
     ]
     if missing:
         raise ConfigError("missing settings: " + ", ".join(missing))
-    assert settings.stripe_api_key and settings.bigcommerce_access_token
+    assert settings.stripe_api_key
+    assert settings.bigcommerce_access_token
     store = StoreConfig(
         store_hash=settings.bigcommerce_store_hash or "",
         access_token=settings.bigcommerce_access_token.get_secret_value(),

@@ -26,7 +26,7 @@ def run_guarded(app: typer.Typer) -> int:
     except (click.Abort, KeyboardInterrupt):
         print("aborted", file=sys.stderr)
         return INTERRUPTED
-    except Exception as exc:  # noqa: BLE001 - last line of defence: no traces
+    except Exception as exc:  # the last line of defence: no traces to users
         print(f"internal error: {type(exc).__name__}", file=sys.stderr)
         return INTERNAL_ERROR
     return result if isinstance(result, int) else 0

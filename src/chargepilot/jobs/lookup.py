@@ -70,7 +70,26 @@ async def _search(bc: BigCommerceClient, dispute: Dispute) -> tuple[list[Order],
 
 
 def _worth_confirming(match: Match, candidates: Sequence[MatchCandidate]) -> bool:
-    return match.method not in CONFIRMED and 0 < len(candidates) <= MAX_CONFIRMATIONS
+    """Several candidates and no payment id yet: their transactions decide.
+
+    A lone candidate is confirmed by the transactions the fan-out fetches
+    anyway, which saves a round trip (see `confirm`).
+    """
+    return match.method not in CONFIRMED and 1 < len(candidates) <= MAX_CONFIRMATIONS
+
+
+def confirm(dispute: Dispute, lookup: Lookup, record: StoreRecord) -> Match:
+    """Match again now that the chosen order's transactions are known."""
+    if lookup.match.method in CONFIRMED or not record.transactions:
+        return lookup.match
+    candidates = [
+        MatchCandidate(c.order, record.transactions)
+        if c.order.id == record.order.id
+        else c
+        for c in lookup.candidates
+    ]
+    rematched = match_charge(dispute, candidates)
+    return replace(rematched, truncated=lookup.match.truncated)
 
 
 async def _with_transactions(
@@ -160,3 +179,22 @@ async def _products(
     found = await bc.products(ids)
     meter.join()
     return tuple(found)
+
+
+# Two charges for one purchase land close together; further apart they are
+# two purchases, which is what a 'duplicate' claim is answered with.
+DUPLICATE_WINDOW_DAYS = 30
+
+
+def other_order(record: StoreRecord) -> Order | None:
+    """The customer's other paid order of the same amount, nearest in time."""
+    order = record.order
+    near = [
+        o
+        for o in record.history
+        if o.id != order.id
+        and o.status.is_paid
+        and o.total == order.total
+        and abs((o.created - order.created).days) <= DUPLICATE_WINDOW_DAYS
+    ]
+    return min(near, key=lambda o: abs(o.created - order.created), default=None)

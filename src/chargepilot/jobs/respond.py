@@ -10,7 +10,7 @@ never uploads the same packet again and never submits twice.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,14 +25,14 @@ from chargepilot.domain.case import (
     Evidence,
     MerchantPolicies,
 )
-from chargepilot.domain.disputes import BANK_DEBIT_REASONS, Dispute
+from chargepilot.domain.disputes import BANK_DEBIT_REASONS, Dispute, DisputeReason
 from chargepilot.domain.lifetime import customer_lifetime
 from chargepilot.domain.matching import Match, MatchMethod
 from chargepilot.domain.orders import StoreRecord
 from chargepilot.domain.reasons import build_evidence
 from chargepilot.errors import ChargePilotError, ConfigError
 from chargepilot.evidence.packet import Packet, render_packet
-from chargepilot.jobs.lookup import find_order, gather_record
+from chargepilot.jobs.lookup import confirm, find_order, gather_record, other_order
 from chargepilot.jobs.metrics import Meter
 from chargepilot.jobs.outcome import Outcome, Status
 from chargepilot.jobs.tracking import DisputeBook
@@ -99,7 +99,7 @@ class Responder:
             return self.book.skipped(outcome, "reason not answered automatically")
         if case.match.needs_review:
             return self.book.needs_review(outcome, case.match, evidence, packet, path)
-        return await self._file(dispute, case, evidence, packet, outcome, submit)
+        return await self._file(case, evidence, packet, outcome, submit=submit)
 
     def _store_for(self, dispute: Dispute) -> StoreLink:
         store = self.stores.get(dispute.account)
@@ -131,7 +131,21 @@ class Responder:
         record = await gather_record(
             store.client, lookup.order, dispute.reason, meter, known=known
         )
-        return _case(dispute, lookup.match, record, store.policies, now)
+        match = confirm(dispute, lookup, record)
+        case = _case(dispute, match, record, store.policies, now)
+        if dispute.reason is DisputeReason.DUPLICATE:
+            case = await self._with_duplicate(case, record)
+        return case
+
+    async def _with_duplicate(self, case: Case, record: StoreRecord) -> Case:
+        """The other charge behind a 'duplicate' claim, and the order it paid."""
+        other = other_order(record)
+        if other is None or not other.payment_provider_id:
+            return case
+        charge_id = await self.stripe.charge_for(
+            other.payment_provider_id, account=case.dispute.account
+        )
+        return replace(case, duplicate_charge_id=charge_id, duplicate_order=other)
 
     def _save(self, dispute_id: str, packet: Packet) -> Path:
         self.packets_dir.mkdir(parents=True, exist_ok=True)
@@ -141,13 +155,14 @@ class Responder:
 
     async def _file(
         self,
-        dispute: Dispute,
         case: Case,
         evidence: Evidence,
         packet: Packet,
         outcome: Outcome,
+        *,
         submit: bool,
     ) -> Outcome:
+        dispute = case.dispute
         path = Path(outcome.packet_path or "")
         revision = self.book.revision(dispute.id, case.match, evidence, packet, path)
         file_id = self.book.uploaded(dispute.id, packet.sha256)

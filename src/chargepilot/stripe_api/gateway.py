@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 import stripe
@@ -24,6 +24,10 @@ DEFAULT_FILES_BASE = "https://files.stripe.com"
 DISPUTE_EXPAND = ["charge.customer", "payment_intent"]
 # Stripe's own automatic submission must not race ours.
 SUBMISSION_METHOD = "manual"
+
+
+class Counter(Protocol):
+    def add(self, n: int = 1) -> None: ...
 
 
 class CallCounter:
@@ -47,7 +51,7 @@ class StripeGateway:
         files_base: str | None = None,
         max_network_retries: int = 2,
         timeout: float = 30.0,
-        counter: CallCounter | None = None,
+        counter: Counter | None = None,
     ) -> None:
         self._api_key = api_key
         self._files_base = files_base or _files_base_for(api_base)
@@ -58,7 +62,7 @@ class StripeGateway:
             http_client=stripe.HTTPXClient(timeout=timeout),
         )
         self._http = httpx.AsyncClient(timeout=timeout)
-        self.counter = counter or CallCounter()
+        self.counter: Counter = counter or CallCounter()
 
     def __repr__(self) -> str:
         return f"StripeGateway(api={self._files_base!r})"
@@ -134,6 +138,19 @@ class StripeGateway:
             )
         self.counter.add()
         return parse.dispute(found.to_dict(), account=account)
+
+    async def charge_for(self, payment_id: str, *, account: str | None) -> str | None:
+        """The charge id behind a payment id a store recorded (pi_ or ch_)."""
+        if payment_id.startswith(("ch_", "py_")):
+            return payment_id
+        if not payment_id.startswith("pi_"):
+            return None
+        with _vendor_errors():
+            intent = await self._client.v1.payment_intents.retrieve_async(
+                payment_id, options=_options(account)
+            )
+        self.counter.add()
+        return parse.object_id(intent.to_dict().get("latest_charge"))
 
     async def open_disputes(
         self, *, account: str | None, limit: int = 100
