@@ -492,3 +492,14 @@ def test_more_stores_each_get_their_own_connect_account() -> None:
     assert sorted(many.connect_accounts.values()) == sorted(
         s.hash for s in many.stores[1:]
     )
+
+
+def test_european_charges_carry_3d_secure_and_card_checks(scenario: Scenario) -> None:
+    cards = [c for c in scenario.stripe.charges if c.payment_method_type == "card"]
+
+    european = [c for c in cards if c.currency in {"eur", "gbp"}]
+    assert {c.checks.three_d_secure_result for c in european} == {"authenticated"}
+    assert {c.checks.cvc_check for c in cards} == {"pass"}
+    assert any(c.checks.three_d_secure_result is None for c in cards)
+    yen = [c for c in cards if c.currency == "jpy"]
+    assert {c.checks.address_line1_check for c in yen} == {"unavailable"}

@@ -101,8 +101,16 @@ def seed_charge(
         card_fingerprint=shopper.card.fingerprint,
         card_exp_month=shopper.card.exp_month,
         card_exp_year=shopper.card.exp_year,
-        checks=checks or SeedCardChecks(),
+        checks=checks or usual_checks(order),
     )
+
+
+def usual_checks(order: Order) -> SeedCardChecks:
+    """Card checks as issuers report them: SCA in Europe, thin AVS abroad."""
+    country = order.billing_address.country_iso2
+    three_ds = "authenticated" if order.currency_code in {"EUR", "GBP"} else None
+    avs = "pass" if country in {"US", "GB", "CA"} else "unavailable"
+    return SeedCardChecks(avs, avs, "pass", three_ds)
 
 
 def seed_dispute(
