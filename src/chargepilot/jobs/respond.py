@@ -47,6 +47,7 @@ class StoreLink:
 
     client: BigCommerceClient
     store_hash: str
+    name: str = ""
     policies: MerchantPolicies = field(default_factory=MerchantPolicies)
     auto_submit: bool = False
 
@@ -92,7 +93,7 @@ class Responder:
             return early
         case = await self._build_case(dispute, store, meter)
         evidence = build_evidence(case)
-        packet = render_packet(case, evidence)
+        packet = render_packet(case, evidence, merchant=store.name)
         path = self._save(dispute.id, packet)
         outcome = Outcome.of(dispute, case.match, evidence, packet, path)
         if not evidence.auto_answerable:

@@ -89,7 +89,9 @@ async def _link(stack: AsyncExitStack, store: StoreConfig) -> StoreLink:
         transport=transport,
     )
     await stack.enter_async_context(client)
-    return StoreLink(client, store.store_hash, store.policies, store.auto_submit)
+    return StoreLink(
+        client, store.store_hash, store.name, store.policies, store.auto_submit
+    )
 
 
 def register_stores(db: Database, config: JobConfig) -> dict[str, int]:
