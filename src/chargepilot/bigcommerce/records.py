@@ -261,10 +261,7 @@ def customer(row: Row) -> Customer:
         email=text_of(row, "email"),
         first_name=text_of(row, "first_name"),
         last_name=text_of(row, "last_name"),
-        created=required_date(
-            iso8601(row, "date_created") or iso8601(row, "date_modified"),
-            "date_created",
-        ),
+        created=iso8601(row, "date_created"),
         phone=text_of(row, "phone"),
         registration_ip=text_of(row, "registration_ip_address"),
         addresses=tuple(

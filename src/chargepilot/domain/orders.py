@@ -183,7 +183,7 @@ class Customer:
     email: str
     first_name: str
     last_name: str
-    created: datetime
+    created: datetime | None  # BigCommerce may leave the date out
     phone: str = ""
     registration_ip: str = ""
     addresses: tuple[OrderAddress, ...] = ()

@@ -116,6 +116,8 @@ def account_predates_order(facts: Facts) -> Finding:
     order = facts.order
     if customer is None or order is None:
         return Finding(label, False, "no customer account (guest checkout)")
+    if customer.created is None:
+        return Finding(label, False, "the store does not say when the account opened")
     ok = day(customer.created) < day(order.created)
     return Finding(label, ok, "the customer account was created with this order")
 
