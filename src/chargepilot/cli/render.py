@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.table import Table
 
 from chargepilot.jobs.outcome import Outcome, Status
 
-COLUMNS = (
+COLUMNS: tuple[tuple[str, JustifyMethod], ...] = (
     ("Dispute", "left"),
     ("Reason", "left"),
     ("Amount", "right"),
@@ -18,11 +18,13 @@ COLUMNS = (
     ("Strength", "right"),
     ("Fields", "right"),
     ("Pages", "right"),
-    ("Bytes", "right"),
+    ("KB", "right"),
     ("Status", "left"),
     ("Calls", "right"),
     ("Trips", "right"),
 )
+# Piped output has no terminal width; a table this wide stays readable.
+PIPED_WIDTH = 150
 STYLES = {
     Status.STAGED: "green",
     Status.SUBMITTED: "bold green",
@@ -34,10 +36,12 @@ STYLES = {
 def outcome_table(outcomes: Sequence[Outcome], *, title: str) -> None:
     table = Table(title=title)
     for name, justify in COLUMNS:
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(name, justify=justify, no_wrap=name == "Dispute")
     for o in outcomes:
         table.add_row(*_row(o), style=STYLES.get(o.status))
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=PIPED_WIDTH)
     console.print(table)
     for o in outcomes:
         if o.error:
@@ -47,14 +51,14 @@ def outcome_table(outcomes: Sequence[Outcome], *, title: str) -> None:
 def _row(o: Outcome) -> list[str]:
     return [
         o.dispute_id,
-        o.reason,
+        o.reason.replace("_", " "),
         o.amount,
         f"#{o.order_id}" if o.order_id is not None else "-",
-        f"{o.confidence:.2f}",
+        f"{o.confidence:.0%}",
         f"{o.strength}",
         str(len(o.evidence)),
         str(o.pages),
-        f"{o.bytes:,}",
+        f"{o.bytes / 1024:,.0f}",
         str(o.status),
         str(o.api_calls),
         str(o.round_trips),

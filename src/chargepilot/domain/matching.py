@@ -38,7 +38,8 @@ TRANSACTION_ID_CONFIDENCE = 0.97
 EMAIL_CONFIDENCE = 0.8
 NAME_ADDRESS_CONFIDENCE = 0.6
 NAME_ADDRESS_ONLY_CONFIDENCE = 0.3  # no amount or date agreement
-CORROBORATION_BONUS = 0.12  # name and address agree too: unique email+amount+date+place
+# Name and address agree too: a lone email+amount+date match is then sure.
+CORROBORATION_BONUS = 0.12
 NAME_ONLY_PENALTY = 0.1  # the name agrees but no address could be compared
 AMOUNT_DIFFERS_PENALTY = 0.04  # payment id on the order, total edited since
 # Archived orders are hidden from the store's own lists, so the merchant may
