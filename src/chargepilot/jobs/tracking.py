@@ -85,10 +85,24 @@ class DisputeBook:
         """The evidence revision to file: the last one if nothing changed."""
         with self.db.session() as unit:
             unit.disputes.record_match(dispute_id, match)
+            latest = unit.disputes.evidence_revision(dispute_id)
             revision = self._revise(unit, dispute_id, evidence, packet, path)
-        self._move(dispute_id, DisputeState.MATCHED)
-        self._move(dispute_id, DisputeState.EVIDENCE_BUILT)
+        changed = latest is None or latest.revision != revision
+        self._built(dispute_id, changed=changed)
         return revision
+
+    def _built(self, dispute_id: str, *, changed: bool) -> None:
+        """Reach evidence_built by moves the state machine allows.
+
+        A run that resumes (after a crash, or to submit what was staged)
+        finds the dispute past `matched` already; staged evidence that did
+        not change stays staged, so nothing is sent again.
+        """
+        current = self._state(dispute_id)
+        if current in {DisputeState.RECEIVED, DisputeState.NEEDS_REVIEW}:
+            self._move(dispute_id, DisputeState.MATCHED)
+        if current is not DisputeState.STAGED or changed:
+            self._move(dispute_id, DisputeState.EVIDENCE_BUILT)
 
     def _revise(
         self,
@@ -141,8 +155,14 @@ class DisputeBook:
                 submitted=submitted,
                 stripe_status=status,
             )
-        target = DisputeState.SUBMITTED if submitted else DisputeState.STAGED
-        self._move(dispute_id, target)
+        # Submitting in one call also stages: the machine goes through both.
+        self._move(dispute_id, DisputeState.STAGED)
+        if submitted:
+            self._move(dispute_id, DisputeState.SUBMITTED)
+
+    def _state(self, dispute_id: str) -> DisputeState:
+        with self.db.session() as unit:
+            return unit.disputes.get(dispute_id).state
 
     def _move(self, dispute_id: str, target: DisputeState) -> None:
         """Move to `target` unless the dispute is there already."""
