@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from chargepilot.domain.case import Evidence
+from chargepilot.domain.case import Case, Evidence
+from chargepilot.domain.reasons import common
 from chargepilot.domain.reasons.facts import Facts
 from chargepilot.domain.reasons.findings import Weights, score
 from chargepilot.domain.reasons.limits import Text, fit_fields
@@ -45,3 +46,26 @@ def assemble(
 def merchant_text(value: str) -> Text:
     """Words an operator wrote in the policies page, if any."""
     return (value.strip(),) if value.strip() else ()
+
+
+def standard(
+    case: Case,
+    *,
+    argument: Callable[[Facts], Text],
+    weights: Weights,
+    packet_field: str,
+) -> Evidence:
+    """The customer, shipping and product fields, with the reason's argument."""
+    facts = Facts.of(case)
+    fields = {
+        **common.customer(facts),
+        **common.shipping(facts),
+        **common.product_description(facts),
+    }
+    return assemble(
+        facts,
+        fields=fields,
+        argument=argument(facts),
+        weights=weights,
+        packet_field=packet_field,
+    )

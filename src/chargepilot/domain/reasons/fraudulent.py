@@ -9,8 +9,8 @@ IP address or address, and delivery to the cardholder's address.
 from __future__ import annotations
 
 from chargepilot.domain.case import Case, Evidence
-from chargepilot.domain.reasons import common, findings, narrative, signals
-from chargepilot.domain.reasons.draft import assemble
+from chargepilot.domain.reasons import findings, narrative, signals
+from chargepilot.domain.reasons.draft import standard
 from chargepilot.domain.reasons.facts import Facts
 from chargepilot.domain.reasons.findings import Weights
 from chargepilot.domain.reasons.limits import Text
@@ -29,19 +29,7 @@ WEIGHTS: Weights = (
 
 
 def build(case: Case) -> Evidence:
-    facts = Facts.of(case)
-    fields = {
-        **common.customer(facts),
-        **common.shipping(facts),
-        **common.product_description(facts),
-    }
-    return assemble(
-        facts,
-        fields=fields,
-        argument=argument(facts),
-        weights=WEIGHTS,
-        packet_field="receipt",
-    )
+    return standard(case, argument=argument, weights=WEIGHTS, packet_field="receipt")
 
 
 def argument(facts: Facts) -> Text:

@@ -7,8 +7,8 @@ delivery, addresses, card checks, the customer's history and refunds.
 from __future__ import annotations
 
 from chargepilot.domain.case import Case, Evidence
-from chargepilot.domain.reasons import common, findings, narrative, signals
-from chargepilot.domain.reasons.draft import assemble
+from chargepilot.domain.reasons import findings, narrative, signals
+from chargepilot.domain.reasons.draft import standard
 from chargepilot.domain.reasons.facts import Facts
 from chargepilot.domain.reasons.findings import Weights
 from chargepilot.domain.reasons.limits import Text
@@ -26,18 +26,8 @@ WEIGHTS: Weights = (
 
 
 def build(case: Case) -> Evidence:
-    facts = Facts.of(case)
-    fields = {
-        **common.customer(facts),
-        **common.shipping(facts),
-        **common.product_description(facts),
-    }
-    return assemble(
-        facts,
-        fields=fields,
-        argument=argument(facts),
-        weights=WEIGHTS,
-        packet_field="uncategorized_file",
+    return standard(
+        case, argument=argument, weights=WEIGHTS, packet_field="uncategorized_file"
     )
 
 

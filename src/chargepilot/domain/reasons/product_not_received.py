@@ -8,8 +8,8 @@ address (Visa 13.1, Mastercard 4855).
 from __future__ import annotations
 
 from chargepilot.domain.case import Case, Evidence
-from chargepilot.domain.reasons import common, findings, narrative
-from chargepilot.domain.reasons.draft import assemble
+from chargepilot.domain.reasons import findings, narrative
+from chargepilot.domain.reasons.draft import standard
 from chargepilot.domain.reasons.facts import Facts
 from chargepilot.domain.reasons.findings import Weights
 from chargepilot.domain.reasons.limits import Text
@@ -26,18 +26,8 @@ WEIGHTS: Weights = (
 
 
 def build(case: Case) -> Evidence:
-    facts = Facts.of(case)
-    fields = {
-        **common.customer(facts),
-        **common.shipping(facts),
-        **common.product_description(facts),
-    }
-    return assemble(
-        facts,
-        fields=fields,
-        argument=argument(facts),
-        weights=WEIGHTS,
-        packet_field="shipping_documentation",
+    return standard(
+        case, argument=argument, weights=WEIGHTS, packet_field="shipping_documentation"
     )
 
 
