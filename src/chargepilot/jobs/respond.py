@@ -178,7 +178,7 @@ class Responder:
         fields = {**evidence.fields, evidence.packet_field: file_id}
         outcome.evidence = fields
         key = self.book.key(dispute.id, revision, submit=submit)
-        if self.book.has_submission(dispute.id, key):
+        if self.book.has_submission(dispute.id, revision, submit=submit):
             return outcome.with_status(_status(submit))
         filed = await self.stripe.update_evidence(
             dispute.id,

@@ -136,13 +136,28 @@ class DisputeBook:
             )
 
     def key(self, dispute_id: str, revision: int, *, submit: bool) -> str:
-        return idempotency_key(dispute_id, submitted=submit, revision=revision)
+        """The Idempotency-Key for filing `revision`.
 
-    def has_submission(self, dispute_id: str, key: str) -> bool:
+        Submitting keeps one key per dispute, so it happens at most once.
+        Staging gets a fresh key after each recorded failure: Stripe answers
+        a key it has seen with its first reply, so a staging it refused
+        (evidence too large, a lock) would otherwise be refused forever.
+        """
+        key = idempotency_key(dispute_id, submitted=submit, revision=revision)
+        if submit:
+            return key
+        with self.db.session() as unit:
+            failures = unit.disputes.get(dispute_id).failures
+        return f"{key}:retry{failures}" if failures else key
+
+    def has_submission(self, dispute_id: str, revision: int, *, submit: bool) -> bool:
+        """Already submitted, or (when staging) this revision already staged."""
         with self.db.session() as unit:
             staged = unit.disputes.find_submission(dispute_id, submitted=False)
             done = unit.disputes.find_submission(dispute_id, submitted=True)
-        return any(s is not None and s.idempotency_key == key for s in (staged, done))
+        if done is not None:
+            return True
+        return not submit and staged is not None and staged.revision == revision
 
     def record_submission(
         self, dispute_id: str, revision: int, key: str, *, submitted: bool, status: str
