@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -34,10 +34,14 @@ from chargepilot.sandbox.scenarios import generate
 from chargepilot.sandbox.scenarios.models import ExpectedCase
 from chargepilot.sandbox.server import serve_in_thread
 from chargepilot.sandbox.stripe.app import create_stripe_app
+from chargepilot.sandbox.stripe.seeds import StripeSeed
 from chargepilot.sandbox.stripe.state import StripeState
 from chargepilot.stripe_api.gateway import StripeGateway
 
 SEED = 7
+# The whole suite shares one store and one quota window; pacing is the
+# BigCommerce client's own tests' business, so the window here is generous.
+SUITE_QUOTA = 20 * DEMO_QUOTA
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 # The job runs a little after the scenario's "now", as it would in life.
 JOB_TIME = NOW + timedelta(minutes=5)
@@ -81,6 +85,21 @@ class Sandbox:
         assert len(found) == 1, f"expected one {kind} case, found {len(found)}"
         return found[0]
 
+    def fresh(self, kind: str) -> ExpectedCase:
+        """A new dispute on the same charge as the `kind` case, for one test.
+
+        Tests that submit, or make Stripe refuse a request, use one of these:
+        the fake keeps both the dispute's state and its idempotent replies,
+        so the seeded dispute itself stays untouched for every other test.
+        """
+        case = self.case(kind)
+        seed = self.running.scenario.stripe
+        dispute = next(d for d in seed.disputes if d.id == case.dispute_id)
+        charge = next(c for c in seed.charges if c.id == dispute.charge_id)
+        clone = replace(dispute, id=self.stripe.new_id("dp_1"))
+        self.stripe.seed(StripeSeed(charges=[charge], disputes=[clone]))
+        return replace(case, dispute_id=clone.id)
+
     def store(self, case: ExpectedCase) -> Store:
         return self.running.scenario.store(case.store_hash)
 
@@ -120,7 +139,7 @@ class Sandbox:
 @pytest.fixture(scope="session")
 def sandbox() -> Iterator[Sandbox]:
     scenario = generate(SEED, now=NOW)
-    store_controls = SandboxControls(rate_limit=RateLimit(quota=DEMO_QUOTA))
+    store_controls = SandboxControls(rate_limit=RateLimit(quota=SUITE_QUOTA))
     stripe_controls = SandboxControls()
     state = StripeState(
         scenario.stripe_api_key, scenario.webhook_secret, clock=lambda: JOB_TIME

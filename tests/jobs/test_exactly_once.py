@@ -47,7 +47,7 @@ async def test_second_run_for_a_staged_dispute_sends_nothing(
 async def test_submitting_happens_once_and_a_later_run_reports_it(
     sandbox: Sandbox, config: JobConfig, tmp_path: Path
 ) -> None:
-    case = sandbox.case("zero_decimal_currency")
+    case = sandbox.fresh("zero_decimal_currency")
     staged = await respond(config, case)
     uploads = sandbox.uploads()
 
@@ -69,7 +69,7 @@ async def test_submitting_happens_once_and_a_later_run_reports_it(
 async def test_a_lost_database_does_not_lead_to_a_second_submission(
     sandbox: Sandbox, config: JobConfig, tmp_path: Path
 ) -> None:
-    case = sandbox.case("html_entities")
+    case = sandbox.fresh("html_entities")
     first = await respond(config, case, submit=True)
     assert first.status is Status.SUBMITTED
     assert stored_state(config, case.dispute_id) is DisputeState.SUBMITTED
@@ -86,7 +86,7 @@ async def test_a_lost_database_does_not_lead_to_a_second_submission(
 async def test_failed_staging_after_upload_resumes_without_a_second_upload(
     sandbox: Sandbox, config: JobConfig
 ) -> None:
-    case = sandbox.case("guest_checkout")
+    case = sandbox.fresh("guest_checkout")
     route = f"/v1/disputes/{case.dispute_id}"
     # A 4xx the SDK does not retry: Stripe turned the update away once.
     sandbox.stripe_controls.add_fault(

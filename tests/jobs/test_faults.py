@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -73,7 +72,7 @@ async def test_store_throttling_or_failing_once_still_finishes_the_dispute(
 async def test_stripe_refusing_a_late_submission_reports_stripes_message(
     sandbox: Sandbox, config: JobConfig
 ) -> None:
-    case = sandbox.case("split_shipment")
+    case = sandbox.fresh("split_shipment")
     due_by = sandbox.dispute(case)["evidence_details"]["due_by"]
     late = datetime.fromtimestamp(due_by, UTC) + timedelta(hours=1)
     sandbox.stripe.clock = lambda: late  # restored by the autouse fixture
@@ -91,9 +90,9 @@ async def test_stripe_refusing_a_late_submission_reports_stripes_message(
 
 
 @pytest.fixture
-def crowded(sandbox: Sandbox) -> Iterator[ExpectedCase]:
+def crowded(sandbox: Sandbox) -> ExpectedCase:
     """A dispute already carrying a 4.69 MB file someone attached by hand."""
-    case = sandbox.case("guest_no_email")
+    case = sandbox.fresh("guest_no_email")
     stripe = sandbox.stripe
     upload = stripe.create_file(
         big_pdf(4_690_000),
@@ -102,10 +101,17 @@ def crowded(sandbox: Sandbox) -> Iterator[ExpectedCase]:
         account=case.account,
     )
     evidence = {"customer_signature": upload["id"]}
-    stripe.update_dispute(case.dispute_id, {"evidence": evidence, "submit": "false"})
-    yield case
+    stripe.update_dispute(
+        case.dispute_id, {"evidence": evidence, "submit": "false"}, case.account
+    )
+    return case
+
+
+def detach_signature(sandbox: Sandbox, case: ExpectedCase) -> None:
     cleared = {"customer_signature": ""}
-    stripe.update_dispute(case.dispute_id, {"evidence": cleared, "submit": "false"})
+    sandbox.stripe.update_dispute(
+        case.dispute_id, {"evidence": cleared, "submit": "false"}, case.account
+    )
 
 
 def big_pdf(size: int) -> bytes:
@@ -129,3 +135,16 @@ async def test_stripe_refusing_evidence_too_large_reports_stripes_message(
     state, filed, _ = filings(config, crowded.dispute_id)
     assert state is not DisputeState.STAGED
     assert not filed
+
+
+async def test_staging_refused_by_stripe_goes_through_once_the_cause_is_gone(
+    sandbox: Sandbox, config: JobConfig, crowded: ExpectedCase
+) -> None:
+    refused = await respond(config, crowded)
+    detach_signature(sandbox, crowded)
+
+    retried = await respond(config, crowded)
+
+    assert refused.status is Status.FAILED
+    assert retried.status is Status.STAGED, retried.error
+    assert sandbox.dispute(crowded)["evidence"]["receipt"]

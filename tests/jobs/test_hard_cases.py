@@ -11,7 +11,7 @@ from chargepilot.jobs.outcome import Outcome, Status
 from chargepilot.jobs.setup import JobConfig
 from chargepilot.sandbox.scenarios.models import ExpectedCase
 from tests.jobs.conftest import Sandbox, respond
-from tests.jobs.truth import flat, money, packet_pages, packet_text
+from tests.jobs.truth import flat, money, packet_pages, packet_text, paid_orders
 
 pytestmark = pytest.mark.anyio
 
@@ -127,14 +127,15 @@ async def test_split_shipment_cites_both_parcels(
     assert "The order left in 2 shipments" in argument
 
 
-@pytest.mark.parametrize("kind", ["many_line_items", "big_customer"])
-async def test_huge_orders_and_histories_stay_within_stripes_limits(
-    sandbox: Sandbox, config: JobConfig, kind: str
+async def test_300_line_items_stay_within_stripes_limits(
+    sandbox: Sandbox, config: JobConfig
 ) -> None:
-    case = sandbox.case(kind)
+    outcome = await respond(config, sandbox.case("many_line_items"))
 
-    outcome = await respond(config, case)
+    assert_within_budget(outcome)
 
+
+def assert_within_budget(outcome: Outcome) -> None:
     assert outcome.status is Status.STAGED
     assert outcome.packet_path is not None
     assert packet_pages(outcome.packet_path) == outcome.pages
@@ -168,24 +169,20 @@ def cents(amount: Decimal) -> Decimal:
     return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-async def test_5000_order_history_is_read_in_full_within_the_round_trip_target(
+async def test_5000_order_history_is_read_in_full_within_budget_and_target(
     sandbox: Sandbox, config: JobConfig
 ) -> None:
     case = sandbox.case("big_customer")
     order = sandbox.order(case)
-    history = [
-        o
-        for o in sandbox.store(case).orders.values()
-        if o.customer_id == order.customer_id
-    ]
+    history = paid_orders(sandbox.store(case), order)
     assert len(history) == 5000
 
     outcome = await respond(config, case)
 
-    assert outcome.status is Status.STAGED
+    assert_within_budget(outcome)
     assert outcome.round_trips <= 6
     argument = flat(sandbox.dispute(case)["evidence"]["uncategorized_text"])
-    assert "placed 5,000 orders" in argument or "placed 5000 orders" in argument
+    assert f"placed {len(history)} orders with the store" in argument
 
 
 async def test_bank_debit_dispute_is_not_answered_and_nothing_is_filed(
