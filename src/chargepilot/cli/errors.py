@@ -20,13 +20,23 @@ def run_guarded(app: typer.Typer) -> int:
     except ChargePilotError as exc:
         print(f"error: {exc.user_message}", file=sys.stderr)
         return exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except (click.Abort, KeyboardInterrupt):
+    except (click.ClickException, typer.TyperException) as exc:
+        # Typer carries its own copy of click: its usage errors are
+        # TyperExceptions, not click.ClickExceptions.
+        _show(exc)
+        return int(getattr(exc, "exit_code", 1))
+    except (click.Abort, typer.Abort, KeyboardInterrupt):
         print("aborted", file=sys.stderr)
         return INTERRUPTED
     except Exception as exc:  # the last line of defence: no traces to users
         print(f"internal error: {type(exc).__name__}", file=sys.stderr)
         return INTERNAL_ERROR
     return result if isinstance(result, int) else 0
+
+
+def _show(exc: Exception) -> None:
+    show = getattr(exc, "show", None)
+    if callable(show):
+        show()
+    else:
+        print(f"error: {exc}", file=sys.stderr)
