@@ -63,8 +63,8 @@ def demo(
     ] = False,
 ) -> None:
     """Answer every dispute of a seeded sandbox store, and show what was filed."""
-    scenario = generate(seed)
     _fresh(out)
+    scenario = generate(seed)
     controls = SandboxControls(rate_limit=RateLimit(quota=DEMO_QUOTA))
     with run_sandbox(scenario, controls=controls) as sandbox:
         outcomes = asyncio.run(_answer_all(sandbox, out, submit))
