@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import structlog
 
 from chargepilot.cli import app
 from chargepilot.cli.errors import run_guarded
@@ -40,8 +42,14 @@ class Ran:
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(monkeypatch, capsys)
+def cli(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Iterator[Cli]:
+    # The command configures logging onto this test's captured stderr;
+    # later tests must not log into that closed stream.
+    saved = structlog.get_config()
+    yield Cli(monkeypatch, capsys)
+    structlog.configure(**saved)
 
 
 class Cli:
