@@ -228,3 +228,24 @@ async def test_inquiry_is_staged_without_turning_it_into_a_chargeback(
     assert dispute["status"] == "warning_needs_response"
     assert dispute["evidence_details"]["has_evidence"]
     assert dispute["evidence"]["receipt"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "bug outside jobs/: store names reach Stripe's evidence fields with their "
+        "HTML entities (O&#39;Brien); only the packet unescapes them"
+    ),
+)
+async def test_names_with_html_entities_are_filed_as_plain_text(
+    sandbox: Sandbox, config: JobConfig
+) -> None:
+    case = sandbox.case("html_entities")
+
+    outcome = await respond(config, case)
+
+    assert outcome.status is Status.STAGED
+    evidence = sandbox.dispute(case)["evidence"]
+    assert "O'Brien" in evidence["customer_name"]
+    assert "&#39;" not in evidence["uncategorized_text"]
+    assert "&amp;" not in evidence["uncategorized_text"]
