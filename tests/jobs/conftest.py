@@ -36,7 +36,6 @@ from chargepilot.sandbox.server import serve_in_thread
 from chargepilot.sandbox.stripe.app import create_stripe_app
 from chargepilot.sandbox.stripe.seeds import StripeSeed
 from chargepilot.sandbox.stripe.state import StripeState
-from chargepilot.stripe_api.gateway import StripeGateway
 
 SEED = 7
 # The whole suite shares one store and one quota window; pacing is the
@@ -176,19 +175,6 @@ async def respond(
 ) -> Outcome:
     """Answer one seeded dispute the way the demo does."""
     async with open_responder(config, clock=lambda: JOB_TIME) as responder:
-        try:
-            return await responder.respond(
-                case.dispute_id, account=case.account, submit=submit
-            )
-        finally:
-            await close_sdk_http(responder.stripe)
-
-
-async def close_sdk_http(gateway: StripeGateway) -> None:
-    """Close the stripe SDK's own httpx client, which the gateway leaves open.
-
-    StripeGateway.aclose closes only the upload client; the SDK's pooled
-    connections stay open and surface as ResourceWarnings (reported; remove
-    this once the gateway closes its SDK client).
-    """
-    await gateway._client._requestor._client.close_async()
+        return await responder.respond(
+            case.dispute_id, account=case.account, submit=submit
+        )

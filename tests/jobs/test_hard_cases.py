@@ -230,13 +230,6 @@ async def test_inquiry_is_staged_without_turning_it_into_a_chargeback(
     assert dispute["evidence"]["receipt"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "bug outside jobs/: store names reach Stripe's evidence fields with their "
-        "HTML entities (O&#39;Brien); only the packet unescapes them"
-    ),
-)
 async def test_names_with_html_entities_are_filed_as_plain_text(
     sandbox: Sandbox, config: JobConfig
 ) -> None:

@@ -7,6 +7,8 @@ as ISO 8601. Nothing here ever goes through a float.
 
 from __future__ import annotations
 
+import html
+
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -92,11 +94,16 @@ def integer(row: Row, field: str, default: int = 0) -> int:
 
 
 def text_of(row: Row, field: str) -> str:
-    """A string field; None becomes "", numbers become their digits."""
+    """A string field as plain text; None becomes "", numbers their digits.
+
+    BigCommerce returns some names HTML-escaped ("O&#39;Brien", "Smith &amp;
+    Sons"); they are unescaped once here, so nothing downstream — the
+    evidence sent to Stripe included — ever shows an entity.
+    """
     value = row.get(field)
     if value is None or isinstance(value, (dict, list)):
         return ""
-    return str(value)
+    return html.unescape(str(value))
 
 
 def flag(row: Row, field: str) -> bool:

@@ -55,11 +55,12 @@ class StripeGateway:
     ) -> None:
         self._api_key = api_key
         self._files_base = files_base or _files_base_for(api_base)
+        self._sdk_http = stripe.HTTPXClient(timeout=timeout)
         self._client = stripe.StripeClient(
             api_key,
             base_addresses={"api": api_base, "files": self._files_base},
             max_network_retries=max_network_retries,
-            http_client=stripe.HTTPXClient(timeout=timeout),
+            http_client=self._sdk_http,
         )
         self._http = httpx.AsyncClient(timeout=timeout)
         self.counter: Counter = counter or CallCounter()
@@ -69,6 +70,7 @@ class StripeGateway:
 
     async def aclose(self) -> None:
         await self._http.aclose()
+        await self._sdk_http.close_async()  # type: ignore[no-untyped-call]
 
     async def fetch_dispute(self, dispute_id: str, *, account: str | None) -> Dispute:
         """The dispute with its charge, customer and payment intent: one call."""
