@@ -74,11 +74,11 @@ def client_for(
     handler: Handler, clock: FakeTime | None = None, **options: Any
 ) -> BigCommerceClient:
     clock = clock or FakeTime()
+    options.setdefault("transport", httpx.MockTransport(handler))
     return BigCommerceClient(
         HASH,
         TOKEN,
         base_url=BASE,
-        transport=httpx.MockTransport(handler),
         sleep=clock.sleep,
         clock=clock,
         rng=random.Random(7),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 import httpx
 import pytest
 
+from chargepilot.bigcommerce import records
 from chargepilot.bigcommerce.client import BigCommerceClient
 from tests.bigcommerce.conftest import FakeStore, client_for, json_response
 
@@ -194,3 +196,18 @@ async def test_a_history_past_its_page_cap_says_it_was_truncated() -> None:
 
     assert found.truncated
     assert len(found.orders) == 30
+
+
+async def test_an_order_known_to_hold_300_units_has_its_item_pages_read_at_once() -> (
+    None
+):
+    rows = [line(n) for n in range(1, 301)]
+    server = FakeStore({"/v2/orders/9001/products": paged(rows)})
+    order = replace(records.order(order_row(9001)), items_total=300)
+
+    async with client_for(server) as client:
+        items = await client.order_products(order)
+
+    assert [i.id for i in items] == list(range(1, 301))
+    pages = [r.url.params["page"] for r in server.requests]
+    assert sorted(pages) == ["1", "2"]

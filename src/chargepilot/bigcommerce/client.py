@@ -68,6 +68,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(20.0, connect=5.0)
 USER_AGENT = "ChargePilot/0.1 (dispute evidence; read-only)"
 STORE_HASH = re.compile(r"^[a-z0-9]+$")
 SUBRESOURCE_PAGES = 40  # 10,000 rows: no real order has that many lines
+PARALLEL_PAGES = 8  # line-item pages asked for at once when the count is known
 HISTORY_PAGES = 40  # a customer's 10,000 orders; more is marked truncated
 PRODUCT_BATCH = 50  # ids per `id:in` query, keeping URLs short
 ORDERS = (Scope.ORDERS,)
@@ -265,11 +266,11 @@ class BigCommerceClient:
         params = {**filters.params(), "sort": str(OrderSort.CREATED_ASC)}
         async with asyncio.TaskGroup() as group:
             counted = group.create_task(self._count(filters))
-            first = group.create_task(self._orders_page(params, 1))
+            first = group.create_task(self._page("/v2/orders", params, 1))
         pages = min(-(-counted.result() // self.page_size), self.history_pages)
         rows = list(first.result())
         if len(rows) == self.page_size and pages > 1:
-            rows += await self._orders_pages(params, range(2, pages + 1))
+            rows += await self._pages("/v2/orders", params, range(2, pages + 1))
         if len(rows) < max(pages, 1) * self.page_size:
             return OrderSearch(self._orders(Listing(tuple(rows))))
         if pages >= self.history_pages:
@@ -286,13 +287,14 @@ class BigCommerceClient:
         body = await self._get("/v2/orders/count", filters.params(), ORDERS)
         return integer(single(body, "/v2/orders/count"), "count")
 
-    async def _orders_page(self, params: Params, page: int) -> list[Row]:
+    async def _page(self, path: str, params: Params, page: int) -> list[Row]:
         query = {**params, "page": page, "limit": self.page_size}
-        return rows_of(await self._get("/v2/orders", query, ORDERS), "/v2/orders")
+        return rows_of(await self._get(path, query, ORDERS), path)
 
-    async def _orders_pages(self, params: Params, pages: range) -> list[Row]:
+    async def _pages(self, path: str, params: Params, pages: range) -> list[Row]:
+        """Several pages of one V2 list at once, rows in page order."""
         async with asyncio.TaskGroup() as group:
-            tasks = [group.create_task(self._orders_page(params, n)) for n in pages]
+            tasks = [group.create_task(self._page(path, params, n)) for n in pages]
         return [row for task in tasks for row in task.result()]
 
     async def order_count(
@@ -320,9 +322,14 @@ class BigCommerceClient:
     async def order_products(
         self, order: OrderRef, currency: str | None = None
     ) -> tuple[LineItem, ...]:
-        """Every line item of an order (all pages, 250 a page)."""
+        """Every line item of an order (all pages, 250 a page).
+
+        An order's unit count bounds its line count, so an order known to
+        hold more than one page of units has its pages asked for at once.
+        """
         order_id, currency = await self._order_currency(order, currency)
-        rows = await self._subresource(f"/v2/orders/{order_id}/products")
+        units = order.items_total if isinstance(order, Order) else 0
+        rows = await self._subresource(f"/v2/orders/{order_id}/products", units)
         return tuple(records.line_item(row, currency) for row in rows)
 
     async def order_shipments(self, order: OrderRef) -> tuple[Shipment, ...]:
@@ -400,21 +407,31 @@ class BigCommerceClient:
                 request_id=error.request_id,
             ) from None
 
-    async def _subresource(self, path: str) -> tuple[Row, ...]:
+    async def _subresource(self, path: str, expected: int = 0) -> tuple[Row, ...]:
+        """Every row of an order's sub-resource; `expected` rows at most."""
+        at_once = min(-(-expected // self.page_size), PARALLEL_PAGES)
+        rows: list[Row] = []
+        start = 1
+        if at_once > 1:
+            rows = await self._pages(path, {}, range(1, at_once + 1))
+            if len(rows) < at_once * self.page_size:
+                return tuple(rows)
+            start = at_once + 1
         listing = await v2_pages(
             self._requester,
             path,
             {},
             ORDERS,
             page_size=self.page_size,
-            max_pages=SUBRESOURCE_PAGES,
+            max_pages=SUBRESOURCE_PAGES - start + 1,
+            first_page=start,
         )
         if listing.truncated:
             raise BigCommerceError(
                 f"{path} has more than {SUBRESOURCE_PAGES * self.page_size} rows; "
                 "refusing to return a silently shortened list"
             )
-        return listing.items
+        return (*rows, *listing.items)
 
     async def _v3_list(
         self, path: str, params: Params, scope: Scope, max_pages: int | None = None

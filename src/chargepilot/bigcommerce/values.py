@@ -8,7 +8,6 @@ as ISO 8601. Nothing here ever goes through a float.
 from __future__ import annotations
 
 import html
-
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
