@@ -10,6 +10,7 @@ import pytest
 
 from chargepilot.bigcommerce import records
 from chargepilot.bigcommerce.client import BigCommerceClient
+from chargepilot.jobs.metrics import Meter, MeteredTransport
 from tests.bigcommerce.conftest import FakeStore, client_for, json_response
 
 pytestmark = pytest.mark.anyio
@@ -198,16 +199,17 @@ async def test_a_history_past_its_page_cap_says_it_was_truncated() -> None:
     assert len(found.orders) == 30
 
 
-async def test_an_order_known_to_hold_300_units_has_its_item_pages_read_at_once() -> (
-    None
-):
+async def test_an_order_of_300_units_has_its_item_pages_read_at_once() -> None:
     rows = [line(n) for n in range(1, 301)]
     server = FakeStore({"/v2/orders/9001/products": paged(rows)})
     order = replace(records.order(order_row(9001)), items_total=300)
+    meter = Meter()
+    meter.start()
 
-    async with client_for(server) as client:
+    transport = MeteredTransport(httpx.MockTransport(server), "bigcommerce")
+    async with client_for(server, transport=transport) as client:
         items = await client.order_products(order)
 
     assert [i.id for i in items] == list(range(1, 301))
-    pages = [r.url.params["page"] for r in server.requests]
-    assert sorted(pages) == ["1", "2"]
+    assert meter.calls == 2
+    assert meter.round_trips == 1
