@@ -54,8 +54,30 @@ def test_missing_policy_and_later_orders_are_listed() -> None:
 
     assert "no cancellation policy configured" in evidence.missing
     assert "no note of where the cancellation policy was shown" in evidence.missing
-    assert "no orders from the customer after the disputed charge" in evidence.missing
+    assert "no other paid orders around the disputed charge" in evidence.missing
     assert "access_activity_log" not in evidence.fields
     assert "cancellation_policy_disclosure" not in evidence.fields
     assert evidence.fields["cancellation_rebuttal"] == evidence.argument
     assert evidence.strength == 30
+
+
+def test_renewals_paid_in_the_months_before_the_charge_count_as_continued_use() -> None:
+    disputed = order()
+    renewals = (
+        order(2040, created=days_before(41), total=4200),
+        order(2044, created=days_before(72), total=4200),
+    )
+    case = make_case(
+        SUBSCRIPTION,
+        policies=POLICIES,
+        record=record(order=disputed, history=(*PRIORS, *renewals, disputed)),
+    )
+
+    evidence = build_evidence(case)
+
+    assert "no other paid orders around the disputed charge" not in evidence.missing
+    intro = "In the 120 days before order #2047 the customer placed and paid for 2"
+    assert intro in evidence.argument
+    assert "#2044 on" in evidence.argument
+    assert "#2040 on" in evidence.argument
+    assert evidence.strength == 100

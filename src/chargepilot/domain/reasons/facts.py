@@ -8,12 +8,16 @@ from Stripe's data alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from chargepilot.domain.case import AddressComparison, Case, CustomerLifetime
 from chargepilot.domain.disputes import Charge, Dispute
 from chargepilot.domain.money import Money
 from chargepilot.domain.orders import Order, Shipment, StoreRecord
+
+# A subscription's recent renewals: what the customer kept paying for and
+# receiving before the charge they now say came after cancelling.
+RECENT_DAYS = 120
 
 
 def day(moment: datetime) -> date:
@@ -89,6 +93,20 @@ class Facts:
             r.amount for r in self.record.refunds if r.amount.currency == currency
         ]
         return Money(sum(a.amount for a in amounts), currency) if amounts else None
+
+    def recent_orders(self, days: int = RECENT_DAYS) -> tuple[Order, ...]:
+        """Paid orders in the `days` before the disputed one, oldest first."""
+        if not self.record:
+            return ()
+        disputed = self.record.order
+        since = disputed.created - timedelta(days=days)
+        return tuple(
+            o
+            for o in sorted(self.record.history, key=lambda o: (o.created, o.id))
+            if o.id != disputed.id
+            and o.status.is_paid
+            and since <= o.created < disputed.created
+        )
 
     def later_orders(self) -> tuple[Order, ...]:
         """Paid orders the customer placed after the disputed one."""

@@ -166,3 +166,10 @@ def orders_after_charge(facts: Facts) -> Finding:
     ok = bool(facts.later_orders())
     why = "no orders from the customer after the disputed charge"
     return Finding("Orders after the disputed charge", ok, why)
+
+
+def continued_orders(facts: Facts) -> Finding:
+    """The customer kept ordering around the charge: before it or after."""
+    ok = bool(facts.later_orders() or facts.recent_orders())
+    why = "no other paid orders around the disputed charge"
+    return Finding("Customer kept ordering around the charge", ok, why)

@@ -11,7 +11,7 @@ from datetime import datetime
 from chargepilot.domain.matching import MatchMethod
 from chargepilot.domain.orders import LineItem, Order, Refund, Shipment
 from chargepilot.domain.reasons import signals
-from chargepilot.domain.reasons.facts import Facts, iso
+from chargepilot.domain.reasons.facts import RECENT_DAYS, Facts, iso
 from chargepilot.domain.reasons.limits import Listing, Segment
 
 HOW_MATCHED = {
@@ -260,6 +260,18 @@ def policy(kind: str, text: str, disclosure: str) -> str:
         return ""
     shown = f" {disclosure.strip().rstrip('.')}." if disclosure.strip() else ""
     return f'The store\'s {kind} policy reads: "{text.strip()}"{shown}'
+
+
+def recent_orders(facts: Facts) -> tuple[Segment, ...]:
+    """Paid orders in the months before the disputed one, as a listing."""
+    recent = facts.recent_orders()
+    if not recent or facts.order is None:
+        return ()
+    intro = (
+        f"In the {RECENT_DAYS} days before order #{facts.order.id} the customer "
+        f"placed and paid for {plural(len(recent), 'more order')}:"
+    )
+    return (Listing(intro, tuple(_later_line(o) for o in recent), "orders"),)
 
 
 def later_orders(facts: Facts) -> tuple[Segment, ...]:

@@ -19,7 +19,7 @@ WEIGHTS: Weights = (
     (findings.cancellation_policy, 25),
     (findings.cancellation_disclosure, 15),
     (findings.cancellation_rebuttal, 10),
-    (findings.orders_after_charge, 20),
+    (findings.continued_orders, 20),
     (findings.delivery_confirmed, 15),
 )
 
@@ -56,6 +56,7 @@ def argument(facts: Facts) -> Text:
             narrative.order_sentence(facts),
             narrative.shipping(facts),
         ),
+        *narrative.recent_orders(facts),
         *narrative.later_orders(facts),
         narrative.policy(
             "cancellation",
