@@ -31,6 +31,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from benchmarks.sandbox import SandboxInfo
 
+PAGE = 250  # the V2 maximum
+MAX_PAGES = 100
+
 
 class LoopbackConnection(OAuthConnection):  # type: ignore[misc]
     """The client's OAuth connection over plain http to the local fake."""
@@ -122,8 +125,7 @@ class Baseline:
         charge: Any = dispute.charge  # expanded: the Charge, not its id
         api = self.stores[account]
         email = charge.billing_details.email or charge.receipt_email
-        orders = api.Orders.all(email=email.strip().lower()) if email else []
-        found = pick_order(orders, dispute, charge)
+        found = self._find(api, email.strip().lower(), dispute, charge)
         if found is None:
             return None, dispute.reason
         summary = self._gather(api, found["id"])
@@ -141,6 +143,18 @@ class Baseline:
         }
         self.stripe.v1.disputes.update(dispute_id, params=evidence, options=options)
         return int(found["id"]), dispute.reason
+
+    def _find(
+        self, api: BigcommerceApi, email: str, dispute: Any, charge: Any
+    ) -> Any | None:
+        """Page through the email's orders until one carries the payment id."""
+        seen: list[Any] = []
+        for page in range(1, MAX_PAGES + 1):
+            rows = as_list(api.Orders.all(email=email, page=page, limit=PAGE))
+            seen += rows
+            if paid_by(rows, charge) is not None or len(rows) < PAGE:
+                break
+        return pick_order(seen, dispute, charge)
 
     def _gather(self, api: BigcommerceApi, order_id: int) -> dict[str, str]:
         order = api.Orders.get(order_id)
@@ -168,14 +182,22 @@ def as_list(found: Any) -> list[Any]:
     return [item for item in found if item] if isinstance(found, list) else []
 
 
-def pick_order(orders: Iterable[Any], dispute: Any, charge: Any) -> Any | None:
-    """The order paid by this charge; else the one of the same amount."""
+def paid_by(orders: Iterable[Any], charge: Any) -> Any | None:
+    """The order whose payment id is this charge's (or its intent's)."""
     payment_ids = {charge.id, charge.payment_intent}
-    listed = [o for o in orders if o]
-    for order in listed:
+    for order in orders:
         # The resource's own `get` fetches; the mapping's is dict.get.
         if str(dict.get(order, "payment_provider_id") or "") in payment_ids:
             return order
+    return None
+
+
+def pick_order(orders: Iterable[Any], dispute: Any, charge: Any) -> Any | None:
+    """The order paid by this charge; else the only one of the same amount."""
+    listed = [o for o in orders if o]
+    found = paid_by(listed, charge)
+    if found is not None:
+        return found
     amount = Decimal(dispute.amount) / 100
     same = [o for o in listed if Decimal(str(o["total_inc_tax"])) == amount]
     return same[0] if len(same) == 1 else None

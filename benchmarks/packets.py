@@ -114,11 +114,20 @@ def timed(inputs: Inputs) -> Timing:
 
 def peak_memory(inputs: Inputs) -> int:
     """Peak bytes allocated by the domain work and the packet together."""
+    return peak_parts(inputs)[2]
+
+
+def peak_parts(inputs: Inputs) -> tuple[int, int, int]:
+    """Peak bytes of the domain work, of the packet, and of both in a row."""
     tracemalloc.start()
     try:
         case, evidence = domain_work(inputs)
+        domain = tracemalloc.get_traced_memory()[1]
+        held = tracemalloc.get_traced_memory()[0]
+        tracemalloc.reset_peak()
         render_packet(case, evidence)
-        return tracemalloc.get_traced_memory()[1]
+        render = tracemalloc.get_traced_memory()[1] - held
+        return domain, render, max(domain, held + render)
     finally:
         tracemalloc.stop()
 
@@ -182,6 +191,7 @@ def run_growth(settings: Settings) -> list[dict[str, Any]]:
 
 def _growth_row(orders: int, inputs: Inputs, repeats: int) -> dict[str, Any]:
     runs = [timed(inputs) for _ in range(repeats)]
+    domain_peak, render_peak, peak = peak_parts(inputs)
     return {
         "orders": orders,
         "history_read": inputs.orders,
@@ -190,7 +200,9 @@ def _growth_row(orders: int, inputs: Inputs, repeats: int) -> dict[str, Any]:
         "render_ms": round(statistics.median(r.render_s for r in runs) * 1000, 1),
         "total_ms": round(statistics.median(r.total_s for r in runs) * 1000, 1),
         "pages": runs[0].pages,
-        "peak_memory_mb": round(peak_memory(inputs) / MB, 2),
+        "peak_memory_mb": round(peak / MB, 2),
+        "domain_peak_mb": round(domain_peak / MB, 2),
+        "render_peak_mb": round(render_peak / MB, 2),
     }
 
 
@@ -216,14 +228,37 @@ def growth_verdict(rows: list[dict[str, Any]]) -> dict[str, Any]:
         ),
         "fitted_exponent": fitted_exponent(rows),
         "linear_or_better": all(r["time_ratio"] <= r["orders_ratio"] for r in steps),
+        "domain_fitted_exponent": fitted_exponent(rows, "domain_ms"),
+        "kb_per_order_top_step": _kb_per_order(rows),
         "memory_ratio_overall": round(
             last["peak_memory_mb"] / first["peak_memory_mb"], 2
         ),
-        "memory_sublinear": all(r["memory_ratio"] <= r["orders_ratio"] for r in steps),
+        "memory_bounded": _memory_bounded(rows),
     }
 
 
-def fitted_exponent(rows: list[dict[str, Any]]) -> float | None:
+def _kb_per_order(rows: list[dict[str, Any]]) -> float | None:
+    """Extra peak memory per extra order between the two largest sizes."""
+    if len(rows) < 2:
+        return None
+    low, high = rows[-2], rows[-1]
+    extra = float(high["peak_memory_mb"] - low["peak_memory_mb"]) * 1024
+    orders = int(high["orders"]) - int(low["orders"])
+    return round(extra / orders, 3)
+
+
+def _memory_bounded(rows: list[dict[str, Any]]) -> bool:
+    """Bounded: the last step's peak grows at most half as fast as its orders.
+
+    Linear growth (a memory ratio equal to the order ratio) is not bounded.
+    """
+    last = rows[-1]
+    if "memory_ratio" not in last:
+        return True
+    return bool(last["memory_ratio"] <= 1 + (last["orders_ratio"] - 1) / 2)
+
+
+def fitted_exponent(rows: list[dict[str, Any]], key: str = "total_ms") -> float | None:
     """Slope of log(time) against log(orders) over the larger sizes.
 
     1.0 is linear; below 1 the fixed cost still dominates. Sizes from 1,000
@@ -234,7 +269,7 @@ def fitted_exponent(rows: list[dict[str, Any]]) -> float | None:
     if len(points) < 2:
         return None
     xs = [math.log(r["orders"]) for r in points]
-    ys = [math.log(r["total_ms"]) for r in points]
+    ys = [math.log(max(r[key], 0.01)) for r in points]
     mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
     spread = sum((x - mean_x) ** 2 for x in xs)
     slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))

@@ -151,7 +151,7 @@ def _render(render: dict[str, Any]) -> list[str]:
 def _growth(growth: dict[str, Any]) -> list[str]:
     header = (
         "orders", "history read", "domain ms", "render ms", "total ms", "pages",
-        "peak MB", "orders x", "time x", "memory x",
+        "peak MB", "domain / packet peak MB", "orders x", "time x", "memory x",
     )  # fmt: skip
     rows = [
         (
@@ -162,6 +162,7 @@ def _growth(growth: dict[str, Any]) -> list[str]:
             r["total_ms"],
             r["pages"],
             r["peak_memory_mb"],
+            f"{r['domain_peak_mb']} / {r['render_peak_mb']}",
             r.get("orders_ratio", ""),
             r.get("time_ratio", ""),
             r.get("memory_ratio", ""),

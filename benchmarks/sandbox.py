@@ -135,7 +135,7 @@ def sandbox_process(
     """Start the fakes in a child process, seeded by `factory(**kwargs)`."""
     # Fork where there is one: the child starts without importing again.
     methods = mp.get_all_start_methods()
-    context = mp.get_context("fork" if "fork" in methods else "spawn")
+    context: Any = mp.get_context("fork" if "fork" in methods else "spawn")
     parent, child = context.Pipe()
     process = context.Process(
         target=_child_main, args=(child, factory, kwargs), name="bench-sandbox"
