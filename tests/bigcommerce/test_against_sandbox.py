@@ -232,3 +232,42 @@ async def test_server_errors_from_the_store_are_retried(
         (shipment,) = await client.order_shipments(9001)
     assert shipment.tracking_number == "1Z999AA10123456784"
     assert counter.retries["503"] == 2
+
+
+class StatusLog(httpx.AsyncBaseTransport):
+    """Keeps the status of every answer that passes through."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.statuses: list[int] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        self.statuses.append(response.status_code)
+        return response
+
+
+async def test_a_wide_concurrent_burst_stays_inside_the_quota_without_a_429(
+    controls: SandboxControls, clock: FakeTime
+) -> None:
+    controls.set_rate_limit(quota=10, window_ms=1000)
+    controls.set_latency(0.005)  # answers take a moment: requests overlap
+    controls.sleep = asyncio.sleep
+    app = create_bigcommerce_app([make_store()], controls)
+    log = StatusLog(httpx.ASGITransport(app=app))
+    client = BigCommerceClient(
+        HASH,
+        TOKEN,
+        base_url="http://testserver",
+        transport=log,
+        sleep=clock.sleep,
+        clock=clock,
+        rng=random.Random(1),
+    )
+
+    async with client:
+        found = await asyncio.gather(*(client.get_order(9001) for _ in range(60)))
+
+    assert len(found) == 60
+    assert 429 not in log.statuses
+    assert len(log.statuses) == 60

@@ -89,39 +89,83 @@ class RateLimitPacer:
         self._left: int | None = None
         self._quota: int | None = None
         self._reset_at: float | None = None
+        self._window: float | None = None  # seconds
+        self._in_flight = 0
+        self._answered = asyncio.Event()
 
     @property
     def requests_left(self) -> int | None:
         return self._left
 
     async def acquire(self) -> float:
-        """Wait for this request's turn; returns the seconds waited."""
+        """Wait for this request's turn; returns the seconds waited.
+
+        Every acquire is followed by exactly one `release` once the request
+        is answered or has failed, so requests in flight are known.
+        """
         async with self._lock:
-            delay = self._delay(self._clock())
-            if delay > 0:
-                await self._sleep(delay)
+            await self._learn_quota()
+            delay = await self._wait_turn()
             if self._left is not None:
                 self._left = max(self._left - 1, 0)
+            self._in_flight += 1
             return delay
 
+    async def _wait_turn(self) -> float:
+        """Sleep as the quota asks; returns the seconds slept.
+
+        Answers keep arriving while we sleep and may show the quota spent
+        after all (requests sent late in a window land in the next), so the
+        quota is looked at again after every sleep.
+        """
+        waited = 0.0
+        while (delay := self._delay(self._clock())) > 0:
+            await self._sleep(delay)
+            waited += delay
+            if self._left is not None and self._left > 0:
+                break  # a spreading pause, and quota is left: go
+        return waited
+
+    async def _learn_quota(self) -> None:
+        """Until an answer has told the quota, one request at a time.
+
+        A store's quota may already be spent by other apps; a burst sent
+        blind would draw a 429 for each request past it.
+        """
+        while self._left is None and self._in_flight > 0:
+            self._answered.clear()
+            await self._answered.wait()
+
+    def release(self) -> None:
+        """A request acquired earlier is answered or gave up."""
+        self._in_flight = max(self._in_flight - 1, 0)
+        self._answered.set()
+
     def observe(self, headers: Mapping[str, str]) -> None:
-        """Take in the quota an answer reports."""
+        """Take in the quota an answer reports (before its `release`)."""
         left = header_number(headers, LEFT)
         if left is None:
             return
         quota = header_number(headers, QUOTA)
         self._quota = int(quota) if quota else self._quota
+        window_ms = header_number(headers, WINDOW_MS)
+        self._window = window_ms / 1000 if window_ms else self._window
         reset_ms = header_number(headers, RESET_MS)
         reset_at = None
         if reset_ms is not None:
             reset_at = self._clock() + min(reset_ms / 1000, LONGEST_WAIT)
         if self._left is None or self._new_window(reset_at):
-            self._left = int(left)
+            # A fresh window's count says nothing of the other requests
+            # still in flight: they may land in it, so count them as spent.
+            self._left = max(int(left) - self._others_in_flight(), 0)
         else:
             # Answers to concurrent requests arrive out of order, and our own
             # count already holds the requests still in flight: keep the lower.
             self._left = min(int(left), self._left)
         self._reset_at = reset_at if reset_at is not None else self._reset_at
+
+    def _others_in_flight(self) -> int:
+        return max(self._in_flight - 1, 0)
 
     def _new_window(self, reset_at: float | None) -> bool:
         if self._reset_at is None:
@@ -135,7 +179,7 @@ class RateLimitPacer:
 
     def _delay(self, now: float) -> float:
         if self._reset_at is not None and now >= self._reset_at:
-            self._left, self._reset_at = self._quota, None
+            self._next_window()
         if self._left is None:
             return 0.0
         remaining = (self._reset_at - now) if self._reset_at is not None else 0.0
@@ -144,6 +188,16 @@ class RateLimitPacer:
         if self._left <= self._threshold():
             return remaining / self._left
         return 0.0
+
+    def _next_window(self) -> None:
+        """The window we waited for has begun: its quota, less what is
+        still in flight (those requests may be counted in it)."""
+        assert self._reset_at is not None
+        if self._quota is None:
+            self._left, self._reset_at = None, None
+            return
+        self._left = max(self._quota - self._in_flight, 0)
+        self._reset_at = self._reset_at + self._window if self._window else None
 
     def _threshold(self) -> float:
         quota = self._quota or 0

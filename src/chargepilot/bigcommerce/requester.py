@@ -84,7 +84,10 @@ class Requester:
                 await self._sleep(failure.delay)
             await self._pacer.acquire()
             self._metrics.count(route)
-            outcome = await self._attempt(path, params, attempt)
+            try:
+                outcome = await self._attempt(path, params, attempt)
+            finally:
+                self._pacer.release()
             if isinstance(outcome, httpx.Response):
                 return decode(outcome, scopes)
             failure = outcome

@@ -256,10 +256,11 @@ class SandboxControls:
             if allowed:
                 window.used += 1
             reset = limit.window_ms - (now_ms - window.started_ms)
+            used = window.used if limit.enabled else 0
             return QuotaState(
                 allowed=allowed,
                 quota=limit.quota,
-                left=max(limit.quota - window.used, 0),
+                left=max(limit.quota - used, 0),
                 window_ms=limit.window_ms,
                 reset_ms=max(int(reset), 0),
             )
