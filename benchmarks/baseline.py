@@ -161,10 +161,17 @@ class Baseline:
         products = as_list(order.products())
         shipments = as_list(order.shipments())
         addresses = as_list(order.shipping_addresses())
+        as_list(order.coupons())
+        # The same record ChargePilot reads: the card checks on the order's
+        # transactions and its refunds, which the V2 client only reaches raw.
+        v3 = f"{self.v3_base}/stores/{api.connection.store_hash}/v3"
+        api.connection.make_request("GET", f"{v3}/orders/{order_id}/transactions")
+        refunds = f"{v3}/orders/{order_id}/payment_actions/refunds"
+        api.connection.make_request("GET", refunds)
         customer_id = int(order["customer_id"])
         history: list[Any] = []
         if customer_id:
-            url = f"{self.v3_base}/stores/{api.connection.store_hash}/v3/customers"
+            url = f"{v3}/customers"
             query = {"id:in": customer_id, "include": "addresses"}
             api.connection.make_request("GET", url, params=query)
             history = [o for o in api.Orders.iterall(customer_id=customer_id) if o]

@@ -22,7 +22,12 @@ import structlog
 from benchmarks import plots
 from benchmarks.burst import BurstRun, run_burst
 from benchmarks.latency import LatencyRun, run_latency, verdict
-from benchmarks.packets import growth_verdict, run_growth, run_render
+from benchmarks.packets import (
+    MEMORY_CEILING_MB,
+    growth_verdict,
+    run_growth,
+    run_render,
+)
 from benchmarks.report import write_json, write_markdown
 from benchmarks.sandbox import sandbox_process
 from benchmarks.scenarios import burst_scenario, is_ordinary
@@ -209,7 +214,8 @@ def _targets(
             growth["verdict"]["linear_or_better"],
         ),
         _target(
-            "memory bounded (last step grows at most half as fast as orders)",
+            "memory bounded: no worse than linear, under "
+            f"{MEMORY_CEILING_MB:.0f} MB at the 10,000-order history cap",
             f"peak x{growth['verdict']['memory_ratio_overall']} overall, "
             f"{growth['verdict']['kb_per_order_top_step']} KB per order at the top",
             growth["verdict"]["memory_bounded"],

@@ -9,6 +9,7 @@ never uploads the same packet again and never submits twice.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -93,7 +94,9 @@ class Responder:
             return early
         case = await self._build_case(dispute, store, meter)
         evidence = build_evidence(case)
-        packet = render_packet(case, evidence, merchant=store.name)
+        packet = await asyncio.to_thread(
+            render_packet, case, evidence, merchant=store.name
+        )
         path = self._save(dispute.id, packet)
         outcome = Outcome.of(dispute, case.match, evidence, packet, path)
         if not evidence.auto_answerable:
@@ -133,7 +136,7 @@ class Responder:
             store.client, lookup.order, dispute.reason, meter, known=known
         )
         match = confirm(dispute, lookup, record)
-        case = _case(dispute, match, record, store.policies, now)
+        case = build_case(dispute, match, record, store.policies, now)
         if dispute.reason is DisputeReason.DUPLICATE:
             case = await self._with_duplicate(case, record)
         return case
@@ -205,13 +208,15 @@ def _metadata(case: Case, revision: int) -> dict[str, str]:
     return data
 
 
-def _case(
+def build_case(
     dispute: Dispute,
     match: Match,
     record: StoreRecord,
     policies: MerchantPolicies,
     now: datetime,
 ) -> Case:
+    """Everything the evidence is built from: the match, the record, the
+    address comparisons and the customer's lifetime. Pure; no I/O."""
     comparisons = _compare(dispute, record)
     lifetime = customer_lifetime(
         record.order,
