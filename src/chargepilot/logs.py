@@ -33,6 +33,12 @@ def redact(
     return event
 
 
+def _stderr_logger(*_: Any) -> structlog.PrintLogger:
+    """A logger on whatever standard error is now, not the one at start-up
+    (test runners and daemons swap it)."""
+    return structlog.PrintLogger(file=sys.stderr)
+
+
 def configure(fmt: str = "console", level: int = logging.INFO) -> None:
     renderer: Any = (
         structlog.processors.JSONRenderer()
@@ -47,6 +53,6 @@ def configure(fmt: str = "console", level: int = logging.INFO) -> None:
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(level),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        logger_factory=_stderr_logger,
         cache_logger_on_first_use=False,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -148,3 +149,24 @@ async def test_staging_refused_by_stripe_goes_through_once_the_cause_is_gone(
     assert refused.status is Status.FAILED
     assert retried.status is Status.STAGED, retried.error
     assert sandbox.dispute(crowded)["evidence"]["receipt"]
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [FaultKind.SERVER_ERROR, FaultKind.MALFORMED_JSON, FaultKind.CONNECTION_RESET],
+)
+async def test_a_store_call_failing_for_good_in_the_fan_out_names_the_failure(
+    sandbox: Sandbox, config: JobConfig, kind: FaultKind
+) -> None:
+    case = sandbox.case("product_not_received")
+    fault = Fault(kind, "/stores/*/v2/orders/*/shipments", status=503)
+    sandbox.store_controls.add_fault(fault)
+    try:
+        outcome = await respond(replace(config, bigcommerce_retries=0), case)
+    finally:
+        sandbox.store_controls.clear_faults()
+
+    assert outcome.status is Status.FAILED
+    assert outcome.error is not None
+    assert outcome.error.startswith("BigCommerce:")
+    assert "ExceptionGroup" not in outcome.error

@@ -8,7 +8,8 @@ parallel fan-out for everything that hangs off the chosen order.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 
 from chargepilot.bigcommerce.client import BigCommerceClient
@@ -23,7 +24,32 @@ from chargepilot.domain.matching import (
     order_search_window,
 )
 from chargepilot.domain.orders import LineItem, Order, Product, StoreRecord
+from chargepilot.errors import ChargePilotError
 from chargepilot.jobs.metrics import Meter
+
+
+@asynccontextmanager
+async def fan_out() -> AsyncIterator[asyncio.TaskGroup]:
+    """A task group whose failure is the first of our own errors, not a group.
+
+    When one call of a fan-out fails for good, the others are cancelled and
+    the operator sees that call's error (vendor, status, request id) rather
+    than an ExceptionGroup.
+    """
+    try:
+        async with asyncio.TaskGroup() as group:
+            yield group
+    except BaseExceptionGroup as failed:
+        ours = failed.subgroup(ChargePilotError)
+        if ours is None:
+            raise
+        raise _first(ours) from None
+
+
+def _first(group: BaseExceptionGroup[ChargePilotError]) -> ChargePilotError:
+    found = group.exceptions[0]
+    return _first(found) if isinstance(found, BaseExceptionGroup) else found
+
 
 # Confirming candidates by their transactions costs one call each.
 MAX_CONFIRMATIONS = 5
@@ -95,7 +121,7 @@ def confirm(dispute: Dispute, lookup: Lookup, record: StoreRecord) -> Match:
 async def _with_transactions(
     bc: BigCommerceClient, candidates: Sequence[MatchCandidate], meter: Meter
 ) -> tuple[MatchCandidate, ...]:
-    async with asyncio.TaskGroup() as group:
+    async with fan_out() as group:
         tasks = [group.create_task(bc.order_transactions(c.order)) for c in candidates]
     meter.join()
     return tuple(
@@ -113,7 +139,7 @@ async def gather_record(
     known: MatchCandidate | None = None,
 ) -> StoreRecord:
     """Everything that hangs off the order, fetched in one parallel fan-out."""
-    async with asyncio.TaskGroup() as group:
+    async with fan_out() as group:
         items = group.create_task(bc.order_products(order))
         shipments = group.create_task(bc.order_shipments(order))
         addresses = group.create_task(bc.order_shipping_addresses(order))

@@ -44,6 +44,7 @@ class JobConfig:
     stripe_api_base: str = DEFAULT_API_BASE
     stripe_files_base: str | None = None
     tenant: str = "default"
+    bigcommerce_retries: int = 4  # per call, for 429s, 5xx and timeouts
 
     def __repr__(self) -> str:
         return f"JobConfig(stores={len(self.stores)}, db={self.database_url!r})"
@@ -59,7 +60,9 @@ async def open_responder(
         store_ids = register_stores(db, config)
         async with AsyncExitStack() as stack:
             links = {
-                store.stripe_account: await _link(stack, store)
+                store.stripe_account: await _link(
+                    stack, store, config.bigcommerce_retries
+                )
                 for store in config.stores
             }
             gateway = StripeGateway(
@@ -80,13 +83,14 @@ async def open_responder(
         db.dispose()
 
 
-async def _link(stack: AsyncExitStack, store: StoreConfig) -> StoreLink:
+async def _link(stack: AsyncExitStack, store: StoreConfig, retries: int) -> StoreLink:
     transport = MeteredTransport(httpx.AsyncHTTPTransport(), "bigcommerce")
     client = BigCommerceClient(
         store.store_hash,
         store.access_token,
         base_url=store.api_base,
         transport=transport,
+        max_retries=retries,
     )
     await stack.enter_async_context(client)
     return StoreLink(
