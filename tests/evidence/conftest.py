@@ -39,6 +39,7 @@ from chargepilot.domain.orders import (
     Shipment,
     ShippingAddress,
     StoreRecord,
+    Transaction,
 )
 
 PLACED = datetime(2024, 3, 1, 15, 30, tzinfo=UTC)
@@ -149,13 +150,20 @@ def build_case(
     city: str = "St. Louis",
     with_record: bool = True,
     refunds: int = 1,
+    doubtful: bool = False,
 ) -> Case:
-    """A product-not-received dispute on order #2047, shipped in two parcels."""
+    """A product-not-received dispute on order #2047, shipped in two parcels.
+
+    `doubtful` gives the match the matcher's own doubts: a low confidence,
+    a rival order and reasons meant for the operator.
+    """
     charge = Charge(
         id="ch_3PkQ2047",
         amount=usd(12_900),
         created=PLACED + timedelta(minutes=1),
+        payment_intent_id="pi_3PkQ2047",
         billing_name=name,
+        billing_email="Jane.Doe@example.com",
         billing_address=PostalAddress("100 Peach Avenue East", "Apt 5", city),
         card=CardChecks(
             "visa", "4242", "fp_1", "pass", "pass", "pass", "authenticated"
@@ -171,13 +179,10 @@ def build_case(
         due_by=PLACED + timedelta(days=24),
     )
     if not with_record:
-        match = Match(None, 0.0, MatchMethod.NONE, ("No order paid by ch_3PkQ2047",))
-        return Case(dispute=dispute, match=match, now=dispute.created)
+        return Case(dispute=dispute, match=NO_MATCH, now=dispute.created)
     return Case(
         dispute=dispute,
-        match=Match(
-            2047, 0.99, MatchMethod.PAYMENT_ID, ("ch_3PkQ2047 is on the order",)
-        ),
+        match=DOUBTFUL if doubtful else SURE,
         now=dispute.created,
         record=_record(line_items, earlier_orders, name, city, refunds),
         addresses=comparisons(),
@@ -185,10 +190,40 @@ def build_case(
     )
 
 
+SURE = Match(
+    2047,
+    0.99,
+    MatchMethod.PAYMENT_ID,
+    ("payment intent pi_3PkQ2047 is recorded on order #2047",),
+)
+DOUBTFUL = Match(
+    2047,
+    0.6,
+    MatchMethod.NAME_ADDRESS,
+    (
+        "billing name Jane Doe agrees with the charge (no address to compare)",
+        "order #2051 fits the charge nearly as well: review needed",
+        "order #2047 is archived in the store; confirm before filing",
+    ),
+    rivals=(2051,),
+    truncated=True,
+)
+NO_MATCH = Match(
+    None,
+    0.0,
+    MatchMethod.NONE,
+    ("no order in the store fits the charge's email, amount and date",),
+)
+
+
 def _record(
     line_items: int, earlier: int, name: str, city: str, refunds: int
 ) -> StoreRecord:
-    disputed = replace(order(2047, PLACED, 12_900, name), billing=address(name, city))
+    disputed = replace(
+        order(2047, PLACED, 12_900, name),
+        billing=address(name, city),
+        payment_provider_id="pi_3PkQ2047",
+    )
     shipments = (
         Shipment(
             id=1,
@@ -212,6 +247,17 @@ def _record(
         line_items=items(line_items),
         shipping_addresses=(ShippingAddress(7, address(name, city), "UPS Ground"),),
         shipments=shipments,
+        transactions=(
+            Transaction(
+                id=9,
+                event="purchase",
+                amount=usd(12_900),
+                gateway="stripe",
+                gateway_transaction_id="pi_3PkQ2047",
+                status="ok",
+                created=PLACED + timedelta(minutes=1),
+            ),
+        ),
         refunds=tuple(
             Refund(i, PLACED + timedelta(days=3 + i), usd(500), "Late delivery credit")
             for i in range(1, refunds + 1)

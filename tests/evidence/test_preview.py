@@ -35,3 +35,14 @@ def test_preview_escapes_store_text(
 
     assert "<script>" not in html
     assert "Eve &lt;script&gt;" in html
+
+
+def test_preview_leaves_out_our_own_assessment_as_the_pdf_does(
+    make_case: Callable[..., Case], make_evidence: Callable[..., Evidence]
+) -> None:
+    html = render_preview_html(make_case(doubtful=True), make_evidence())
+
+    for word in ("confidence", "strength", "checklist", "missing", "review", "%"):
+        assert word not in html.casefold()
+    assert "How the order was matched" in html
+    assert "pi_3PkQ2047 is recorded on order #2047." in html

@@ -44,8 +44,8 @@ RULE = colors.HexColor("#cbd2d9")
 HEADER_FILL = colors.HexColor("#e4e7eb")
 GOOD = colors.HexColor("#1e7b34")
 BAD = colors.HexColor("#b42318")
-GOOD_WORDS = frozenset({"match", "pass", "yes", "authenticated"})
-BAD_WORDS = frozenset({"mismatch", "fail", "no", "failed"})
+GOOD_WORDS = frozenset({"match", "pass", "authenticated"})
+BAD_WORDS = frozenset({"mismatch", "fail", "failed"})
 
 
 @cache

@@ -1,4 +1,4 @@
-"""How values read in the packet: dates, money, percentages, store text."""
+"""How values read in the packet: dates, money, counts, store text."""
 
 from __future__ import annotations
 
@@ -36,11 +36,6 @@ def money(amount: Money | None) -> str:
 def count(number: int) -> str:
     """'4,970'."""
     return f"{number:,}"
-
-
-def percent(share: float) -> str:
-    """0.955 -> '96%'."""
-    return f"{round(share * 100)}%"
 
 
 def plain(text: str | None) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from chargepilot.domain.case import AddressComparison, Case
+from chargepilot.domain.case import AddressComparison, Case, FieldResult
 from chargepilot.domain.disputes import CardChecks
 from chargepilot.evidence.model import Block, Grid, Heading, Section, Text, Tone
-from chargepilot.evidence.text import NOT_RECORDED, check_result, percent, plain
+from chargepilot.evidence.text import NOT_RECORDED, check_result, plain
 
 FIELD_NAMES = {
     "postal_code": "Postal code",
@@ -18,12 +18,19 @@ FIELD_NAMES = {
     "name": "Name",
 }
 
+# "missing" means one side has no value: nothing was there to compare.
+RESULTS = {
+    FieldResult.MATCH: "Match",
+    FieldResult.MISMATCH: "Mismatch",
+    FieldResult.MISSING: "Not compared",
+}
+
 
 def build(case: Case) -> Section:
     blocks: list[Block] = []
     for comparison in case.addresses:
         blocks += _comparison(comparison)
-    if not case.addresses:
+    if case.record is not None and not case.addresses:
         blocks.append(Text("No store address could be compared with the charge."))
     blocks += _card(case.dispute.charge.card)
     return Section("Address and card verification", tuple(blocks))
@@ -45,7 +52,7 @@ def _comparison(c: AddressComparison) -> list[Block]:
             FIELD_NAMES.get(f.name, f.name.replace("_", " ").capitalize()),
             plain(f.store_value),
             plain(f.stripe_value),
-            f.result.capitalize(),
+            RESULTS[f.result],
         )
         for f in c.fields
     )
@@ -55,8 +62,8 @@ def _comparison(c: AddressComparison) -> list[Block]:
         (0.2, 0.32, 0.32, 0.16),
         verdicts=frozenset({3}),
     )
-    verdict = "match" if c.matches else "do not match"
-    summary = f"The {c.label} addresses {verdict} (score {percent(c.score)})."
+    verdict = "matches" if c.matches else "does not match"
+    summary = f"The {c.label} address on the order {verdict} the one on the charge."
     return [
         Heading(f"{c.label.capitalize()} address"),
         side_by_side,

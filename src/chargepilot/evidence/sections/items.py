@@ -78,8 +78,10 @@ def _maybe(amount: Money | None) -> str:
 
 
 def _payment(order: Order) -> str:
-    parts = (plain(order.payment_method), plain(order.payment_status))
-    return ", ".join(p for p in parts if p)
+    method, status = plain(order.payment_method), plain(order.payment_status)
+    if method and status:
+        return f"{method} ({status})"
+    return method or status
 
 
 def refunds(case: Case, record: StoreRecord, budget: Budget) -> Section:

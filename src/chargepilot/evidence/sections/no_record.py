@@ -1,31 +1,25 @@
-"""The page that says plainly that the store had no matching order."""
+"""The page for a charge with no store order: what Stripe recorded.
+
+Such a packet is never filed automatically; the operator sees it. It
+still says only what can be verified, in neutral words, so nothing in it
+argues against the merchant if it is ever sent.
+"""
 
 from __future__ import annotations
 
 from chargepilot.domain.case import Case
-from chargepilot.evidence.model import Block, Bullets, Facts, Heading, Section, Text
-from chargepilot.evidence.text import NOT_RECORDED, plain, stamp
-
-SAID = (
-    "ChargePilot searched the merchant's BigCommerce store and found no order "
-    "that this charge paid for. This packet therefore holds no order, shipment, "
-    "line item, refund or customer history from the store; only what Stripe "
-    "recorded about the charge."
-)
+from chargepilot.evidence.model import Facts, Section, Text, Tone
+from chargepilot.evidence.text import NOT_RECORDED, money, plain, stamp
 
 
 def build(case: Case) -> Section:
-    match = case.match
-    blocks: list[Block] = [Text(SAID)]
-    if match.reasons:
-        blocks += [Text("What the search found:"), Bullets(match.reasons)]
-    if match.rivals:
-        orders = ", ".join(f"#{o}" for o in match.rivals)
-        blocks.append(Text(f"Orders that fit only partly: {orders}."))
-    if match.truncated:
-        blocks.append(Text("The search stopped at its page cap before the end."))
-    blocks += [Heading("What Stripe recorded about the payer"), Facts(_payer(case))]
-    return Section("No matching order in the store", tuple(blocks), new_page=True)
+    charge = case.dispute.charge
+    source = Text(f"As recorded by Stripe for charge {charge.id}.", Tone.NOTE)
+    return Section(
+        "Payment details recorded by Stripe",
+        (Facts(_payer(case)), source),
+        new_page=True,
+    )
 
 
 def _payer(case: Case) -> tuple[tuple[str, str], ...]:
@@ -34,9 +28,11 @@ def _payer(case: Case) -> tuple[tuple[str, str], ...]:
     shipping = charge.shipping_address.one_line() if charge.shipping_address else ""
     rows = (
         ("Charged", stamp(charge.created)),
+        ("Amount", money(charge.amount)),
         ("Name on the payment", plain(charge.billing_name) or NOT_RECORDED),
         ("Email", ", ".join(charge.candidate_emails()) or NOT_RECORDED),
         ("Billing address", plain(billing) or NOT_RECORDED),
         ("Shipping address", plain(shipping) or NOT_RECORDED),
+        ("Description", plain(charge.description)),
     )
-    return rows
+    return tuple((k, v) for k, v in rows if v)

@@ -1,28 +1,16 @@
-"""The first page: what is disputed, which order it is, and our answer."""
+"""The first page: what is disputed, which order it is, and our answer.
+
+It states facts only. ChargePilot's own assessment (match confidence,
+evidence strength, its checklist and what it lacks) is for the operator
+and never reaches the issuer, who would read it against the merchant.
+"""
 
 from __future__ import annotations
 
 from chargepilot.domain.case import Case, Evidence
-from chargepilot.domain.matching import Match, MatchMethod
-from chargepilot.evidence.model import (
-    Block,
-    Bullets,
-    Facts,
-    Grid,
-    Heading,
-    Section,
-    Text,
-    Tone,
-)
-from chargepilot.evidence.text import money, percent, stamp
-
-METHODS = {
-    MatchMethod.PAYMENT_ID: "the Stripe payment id recorded on the order",
-    MatchMethod.TRANSACTION_ID: "the Stripe payment id on the order's transaction",
-    MatchMethod.EMAIL_AMOUNT_DATE: "email, amount and date",
-    MatchMethod.NAME_ADDRESS: "name and address",
-    MatchMethod.NONE: "no method: nothing matched",
-}
+from chargepilot.evidence.model import Block, Bullets, Facts, Heading, Section, Text
+from chargepilot.evidence.sections import matched
+from chargepilot.evidence.text import money, stamp
 
 
 def label(vocabulary: str) -> str:
@@ -33,18 +21,15 @@ def label(vocabulary: str) -> str:
 def build(
     case: Case, evidence: Evidence, merchant: str, condensed: tuple[str, ...]
 ) -> Section:
-    blocks: list[Block] = [Facts(_facts(case, evidence, merchant))]
-    blocks += _match(case.match)
+    blocks: list[Block] = [Facts(_facts(case, merchant))]
+    blocks += _match(case)
     blocks += [Heading("Our response"), *_paragraphs(evidence.argument)]
-    blocks += _checklist(evidence)
     if condensed:
         blocks += [Heading("Condensed to fit the page limit"), Bullets(condensed)]
     return Section("Dispute evidence summary", tuple(blocks))
 
 
-def _facts(
-    case: Case, evidence: Evidence, merchant: str
-) -> tuple[tuple[str, str], ...]:
+def _facts(case: Case, merchant: str) -> tuple[tuple[str, str], ...]:
     dispute = case.dispute
     order = case.record.order if case.record else None
     rows = [
@@ -58,41 +43,18 @@ def _facts(
         ("Status", label(dispute.status)),
         ("Opened", stamp(dispute.created)),
         ("Evidence due by", stamp(dispute.due_by)),
-        ("Store order", f"#{order.id}" if order else "No matching order found"),
-        ("Match confidence", percent(case.match.confidence)),
-        ("Evidence strength", f"{evidence.strength} / 100"),
+        ("Store order", f"#{order.id}" if order else ""),
     ]
     return tuple((name, value) for name, value in rows if value)
 
 
-def _match(match: Match) -> list[Block]:
-    blocks: list[Block] = [
-        Heading("How the order was matched"),
-        Text(f"Matched by {METHODS[match.method]}."),
-    ]
-    if match.reasons:
-        blocks.append(Bullets(match.reasons))
-    if match.rivals:
-        others = ", ".join(f"#{order_id}" for order_id in match.rivals)
-        blocks.append(
-            Text(f"Other orders that fit nearly as well: {others}.", Tone.NOTE)
-        )
-    if match.truncated:
-        blocks.append(Text("The order search stopped at its page cap.", Tone.NOTE))
-    return blocks
+def _match(case: Case) -> list[Block]:
+    said = matched.statements(case)
+    if not said:
+        return []
+    return [Heading("How the order was matched"), Bullets(said)]
 
 
 def _paragraphs(argument: str) -> list[Block]:
     chunks = [c.strip() for c in argument.split("\n\n")]
     return [Text(c) for c in chunks if c] or [Text("No argument was written.")]
-
-
-def _checklist(evidence: Evidence) -> list[Block]:
-    blocks: list[Block] = []
-    if evidence.checklist:
-        rows = tuple((c.label, "Yes" if c.passed else "No") for c in evidence.checklist)
-        grid = Grid(("Evidence", "Present"), rows, (0.8, 0.2), verdicts=frozenset({1}))
-        blocks += [Heading("Evidence checklist"), grid]
-    if evidence.missing:
-        blocks += [Heading("Not available"), Bullets(evidence.missing)]
-    return blocks

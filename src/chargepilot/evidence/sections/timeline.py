@@ -7,6 +7,7 @@ from datetime import datetime
 
 from chargepilot.domain.case import Case
 from chargepilot.domain.orders import StoreRecord
+from chargepilot.evidence import transactions
 from chargepilot.evidence.budget import Budget
 from chargepilot.evidence.model import Grid, Section, Text, Tone
 from chargepilot.evidence.text import as_utc, count, day, money, plain, stamp
@@ -35,23 +36,26 @@ def _events(case: Case, record: StoreRecord) -> list[Event]:
     method = f" by {plain(order.payment_method)}" if order.payment_method else ""
     events: list[Event] = [
         (order.created, "Order placed", f"#{order.id}, {money(order.total)}{method}"),
-        (charge.created, "Card charged", f"{money(charge.amount)}, Stripe {charge.id}"),
+        (
+            charge.created,
+            "Card charged",
+            f"{money(charge.amount)}, Stripe charge {charge.id}",
+        ),
         (
             dispute.created,
             "Dispute opened",
-            f"Reason: {dispute.reason.replace('_', ' ')}",
+            f"Reason given: {dispute.reason.replace('_', ' ')}",
         ),
     ]
-    for t in record.transactions:
-        what = f"Payment {t.event}"
-        events.append(
-            (t.created, what, f"{money(t.amount)} via {t.gateway}, {t.status}")
-        )
+    events += [
+        (t.created, transactions.event_name(t), transactions.detail(t))
+        for t in record.transactions
+    ]
     for s in record.shipments:
         parcel = f"{plain(s.carrier)} {s.tracking_number}".strip()
         events.append((s.created, "Shipped", parcel))
         if s.delivered_at:
-            events.append((s.delivered_at, "Delivered", f"{parcel}, carrier scan"))
+            events.append((s.delivered_at, "Delivered", f"{parcel}, carrier's scan"))
     for r in record.refunds:
         events.append(
             (
