@@ -17,7 +17,13 @@ from chargepilot.storage import (
     StaleStateError,
     TenantMismatchError,
 )
-from tests.storage.factories import FakeClock, add_dispute, add_merchant, make_dispute
+from tests.storage.factories import (
+    FakeClock,
+    add_dispute,
+    add_merchant,
+    make_dispute,
+    make_match,
+)
 
 S = DisputeState
 
@@ -42,8 +48,27 @@ def test_a_dispute_filed_under_one_store_is_refused_for_another(db: Database) ->
     acme = add_merchant(db, "Acme", "abc123")
     other = add_merchant(db, "Other", "xyz789")
     add_dispute(db, acme, "dp_1")
-    with db.session() as unit, pytest.raises(TenantMismatchError):
+    with db.session() as unit:
+        unit.disputes.record_match("dp_1", make_match())
+    with db.session() as unit, pytest.raises(TenantMismatchError, match="abc123"):
         unit.disputes.get_or_create(make_dispute("dp_1"), store_id=other.store_id)
+
+
+def test_a_dispute_with_nothing_on_file_moves_to_the_corrected_store(
+    db: Database,
+) -> None:
+    typo = add_merchant(db, "Typo", "abc12x")
+    right = add_merchant(db, "Right", "abc123")
+    add_dispute(db, typo, "dp_1")
+
+    with db.session() as unit:
+        moved, created = unit.disputes.get_or_create(
+            make_dispute("dp_1"), store_id=right.store_id
+        )
+
+    assert not created
+    assert moved.store_id == right.store_id
+    assert moved.tenant_id == right.tenant_id
 
 
 def test_refresh_takes_stripes_status_and_keeps_our_state(

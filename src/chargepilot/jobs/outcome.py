@@ -20,6 +20,7 @@ class Status(StrEnum):
     NOT_ANSWERED = "not_answered"  # a reason card evidence cannot answer
     ALREADY_SUBMITTED = "already_submitted"
     CLOSED = "closed"  # Stripe no longer accepts evidence
+    BUSY = "busy"  # another worker is answering this dispute right now
     FAILED = "failed"
 
 

@@ -10,6 +10,10 @@ never uploads the same packet again and never submits twice.
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
+import secrets
+import socket
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -53,6 +57,11 @@ class StoreLink:
     auto_submit: bool = False
 
 
+def worker_name() -> str:
+    """Who holds a dispute's lease: this host and process, and a random tag."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
 @dataclass
 class Responder:
     """Answers disputes for the stores it knows, one dispute at a time."""
@@ -62,6 +71,7 @@ class Responder:
     book: DisputeBook
     packets_dir: Path
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    worker: str = field(default_factory=worker_name)
 
     async def respond(
         self, dispute_id: str, *, account: str | None = None, submit: bool = False
@@ -74,7 +84,9 @@ class Responder:
             outcome = Outcome.failed(dispute_id, exc.user_message)
             self.book.failed(dispute_id, exc.user_message)
         outcome.api_calls, outcome.round_trips = meter.calls, meter.round_trips
-        log.info(
+        level = logging.WARNING if outcome.status is Status.FAILED else logging.INFO
+        log.log(
+            level,
             "dispute answered",
             dispute_id=dispute_id,
             status=outcome.status,
@@ -92,6 +104,16 @@ class Responder:
         early = self._early_exit(dispute)
         if early:
             return early
+        if not self.book.claim(dispute.id, self.worker):
+            return Outcome.plain(dispute, Status.BUSY)
+        try:
+            return await self._answer(dispute, store, submit, meter)
+        finally:
+            self.book.release(dispute.id, self.worker)
+
+    async def _answer(
+        self, dispute: Dispute, store: StoreLink, submit: bool, meter: Meter
+    ) -> Outcome:
         case = await self._build_case(dispute, store, meter)
         evidence = build_evidence(case)
         packet = await asyncio.to_thread(
@@ -103,6 +125,7 @@ class Responder:
             return self.book.skipped(outcome, "reason not answered automatically")
         if case.match.needs_review:
             return self.book.needs_review(outcome, case.match, evidence, packet, path)
+        submit = submit or _auto_submits(store, evidence)
         return await self._file(case, evidence, packet, outcome, submit=submit)
 
     def _store_for(self, dispute: Dispute) -> StoreLink:
@@ -195,6 +218,15 @@ class Responder:
             dispute.id, revision, key, submitted=submit, status=str(filed.status)
         )
         return outcome.with_status(_status(submit))
+
+
+# With a store's auto-submit on, a sure match is submitted, not only staged,
+# when its evidence scores at least this.
+AUTO_SUBMIT_STRENGTH = 70
+
+
+def _auto_submits(store: StoreLink, evidence: Evidence) -> bool:
+    return store.auto_submit and evidence.strength >= AUTO_SUBMIT_STRENGTH
 
 
 def _status(submit: bool) -> Status:

@@ -99,22 +99,24 @@ async def _link(stack: AsyncExitStack, store: StoreConfig, retries: int) -> Stor
 
 
 def register_stores(db: Database, config: JobConfig) -> dict[str, int]:
-    """Make sure the tenant and each store exist; returns hash -> store id."""
+    """Each configured store on file, with today's settings; hash -> store id.
+
+    The configuration is the source of truth for a store's settings, so a
+    changed auto-submit, Connect account or policy takes effect next run.
+    """
     ids: dict[str, int] = {}
-    tenant_id: int | None = None
     with db.session() as unit:
-        for store in config.stores:
-            found = unit.stores.by_hash(store.store_hash)
-            if found is None:
-                if tenant_id is None:
-                    tenant_id = unit.stores.create_tenant(config.tenant).id
-                found = unit.stores.add_store(
-                    tenant_id,
-                    store.store_hash,
-                    store.name or store.store_hash,
-                    stripe_account_id=store.stripe_account,
-                    auto_submit=store.auto_submit,
-                    policies=store.policies,
-                )
-            ids[store.store_hash] = found.id
+        known = [unit.stores.by_hash(s.store_hash) for s in config.stores]
+        tenant_id = next((k.tenant_id for k in known if k), None)
+        for store, on_file in zip(config.stores, known, strict=True):
+            if on_file is not None:
+                store_id = on_file.id
+            else:
+                tenant_id = tenant_id or unit.stores.create_tenant(config.tenant).id
+                name = store.name or store.store_hash
+                store_id = unit.stores.add_store(tenant_id, store.store_hash, name).id
+            unit.stores.set_auto_submit(store_id, store.auto_submit)
+            unit.stores.set_stripe_account(store_id, store.stripe_account)
+            unit.stores.set_policies(store_id, store.policies)
+            ids[store.store_hash] = store_id
     return ids

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from chargepilot.domain.case import Evidence
@@ -28,6 +29,10 @@ from chargepilot.storage import (
 from chargepilot.storage.records import Packet as StoredPacket
 from chargepilot.storage.records import TrackedDispute
 
+# Longer than one dispute can take (retries and back-off included); a
+# worker that dies holding it frees the dispute when it runs out.
+LEASE = timedelta(minutes=10)
+
 
 @dataclass
 class DisputeBook:
@@ -45,6 +50,13 @@ class DisputeBook:
             if tracked.state is DisputeState.FAILED:
                 tracked = unit.disputes.transition(dispute.id, DisputeState.RECEIVED)
         return tracked
+
+    def claim(self, dispute_id: str, worker: str) -> bool:
+        """Take the dispute's lease, so no other worker answers it meanwhile."""
+        return self.db.claim(dispute_id, worker, LEASE)
+
+    def release(self, dispute_id: str, worker: str) -> None:
+        self.db.release(dispute_id, worker)
 
     def submitted(self, dispute_id: str) -> bool:
         with self.db.session() as unit:

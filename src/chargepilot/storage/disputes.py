@@ -16,7 +16,14 @@ from chargepilot.storage.errors import (
     TenantMismatchError,
 )
 from chargepilot.storage.filings import FilingMixin
-from chargepilot.storage.models import DisputeRow, StoreRow
+from chargepilot.storage.models import (
+    DisputeRow,
+    EvidenceRevisionRow,
+    MatchRow,
+    StoreRow,
+    SubmissionRow,
+    UploadRow,
+)
 from chargepilot.storage.records import TrackedDispute
 from chargepilot.storage.statements import affected, insert_if_absent
 from chargepilot.storage.states import DisputeState, can_transition, sources_of
@@ -58,10 +65,37 @@ class DisputeRepository(FilingMixin):
         created = insert_if_absent(self._session, DisputeRow, values, ["id"])
         tracked = self.get(dispute.id)
         if tracked.store_id != store_id:
-            raise TenantMismatchError(
-                f"dispute {dispute.id} belongs to another store, not {store_id}"
-            )
+            tracked = self._move(tracked, store)
         return tracked, created
+
+    def _move(self, tracked: TrackedDispute, store: StoreRow) -> TrackedDispute:
+        """Re-file a dispute nothing was recorded for under the right store.
+
+        A mistyped store setting files a dispute under the wrong store before
+        the store lookup fails; with nothing matched or filed yet, the
+        corrected setting may take it. Once anything is, it stays.
+        """
+        if self._has_records(tracked.id):
+            owner = self._session.get(StoreRow, tracked.store_id)
+            where = owner.store_hash if owner else str(tracked.store_id)
+            raise TenantMismatchError(
+                f"dispute {tracked.id} is already on file for store {where}"
+            )
+        statement = update(DisputeRow).where(DisputeRow.id == tracked.id)
+        self._session.execute(
+            statement.values(store_id=store.id, tenant_id=store.tenant_id)
+        )
+        return self.get(tracked.id)
+
+    def _has_records(self, dispute_id: str) -> bool:
+        tables = (MatchRow, EvidenceRevisionRow, UploadRow, SubmissionRow)
+        return any(
+            self._session.scalar(
+                select(table.dispute_id).where(table.dispute_id == dispute_id).limit(1)
+            )
+            is not None
+            for table in tables
+        )
 
     def refresh(self, dispute: Dispute) -> TrackedDispute:
         """Take Stripe's latest status, amount and deadline; keep our state."""
