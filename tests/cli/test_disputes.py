@@ -79,3 +79,97 @@ def test_respond_stages_the_evidence_on_the_configured_stripe(
     )
     assert Path(outcome["packet_path"]).parent == tmp_path / "packets"
     assert (tmp_path / "chargepilot.db").is_file()
+
+
+VALID = {
+    "CHARGEPILOT_STRIPE_API_KEY": "sk_test_x",
+    "CHARGEPILOT_BIGCOMMERCE_STORE_HASH": "abc123",
+    "CHARGEPILOT_BIGCOMMERCE_ACCESS_TOKEN": "token",
+    "CHARGEPILOT_STRIPE_API_BASE": "http://127.0.0.1:9",
+    "CHARGEPILOT_BIGCOMMERCE_API_BASE": "http://127.0.0.1:9",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "said"),
+    [
+        ("CHARGEPILOT_DATABASE_URL", "not a url", "cannot open the database"),
+        (
+            "CHARGEPILOT_DATABASE_URL",
+            "postgresql+psycopg://nobody:hunter2@127.0.0.1:1/x",
+            "cannot open the database postgresql+psycopg://nobody:***@127.0.0.1:1/x",
+        ),
+        (
+            "CHARGEPILOT_BIGCOMMERCE_API_BASE",
+            "::::",
+            "CHARGEPILOT_BIGCOMMERCE_API_BASE",
+        ),
+        ("CHARGEPILOT_STRIPE_API_BASE", "ftp://x", "CHARGEPILOT_STRIPE_API_BASE"),
+        ("CHARGEPILOT_STRIPE_API_KEY", " ", "CHARGEPILOT_STRIPE_API_KEY"),
+        ("CHARGEPILOT_AUTO_SUBMIT", "perhaps", "CHARGEPILOT_AUTO_SUBMIT"),
+        ("CHARGEPILOT_LOG_FORMAT", "xml", "CHARGEPILOT_LOG_FORMAT"),
+        ("CHARGEPILOT_POLICIES_FILE", "/nonexistent/p.json", "policies file"),
+    ],
+)
+def test_a_bad_setting_is_named_in_one_line_and_nothing_is_called(
+    cli: Cli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    value: str,
+    said: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for key, setting in {**VALID, name: value}.items():
+        monkeypatch.setenv(key, setting)
+
+    ran = cli("disputes", "respond", "dp_x")
+
+    assert ran.code not in {0, 70}
+    lines = ran.err.strip().splitlines()
+    assert len(lines) == 1
+    assert said in lines[0]
+    assert "hunter2" not in ran.err
+    assert "internal error" not in ran.err
+
+
+def test_a_policies_file_with_an_unknown_policy_is_refused(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    policies = tmp_path / "policies.json"
+    policies.write_text(json.dumps({"refund_polcy": "30 days"}))
+    monkeypatch.chdir(tmp_path)
+    for key, setting in VALID.items():
+        monkeypatch.setenv(key, setting)
+    monkeypatch.setenv("CHARGEPILOT_POLICIES_FILE", str(policies))
+
+    ran = cli("disputes", "respond", "dp_x")
+
+    assert ran.code == 2
+    assert "unknown policy refund_polcy" in ran.err
+
+
+def test_the_policies_file_fills_the_refund_policy_fields(
+    sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    case = next(c for c in sandbox.scenario.cases if c.kind == "product_unacceptable")
+    policies = {
+        "refund_policy": "Returns within 30 days of delivery, unused.",
+        "refund_policy_disclosure": "Linked at checkout; ticked before paying.",
+        "refund_refusal_explanation": "No return was requested.",
+    }
+    path = tmp_path / "policies.json"
+    path.write_text(json.dumps(policies))
+    env = {**sandbox_env(sandbox, tmp_path), "CHARGEPILOT_POLICIES_FILE": str(path)}
+
+    done = run_cli("-q", "disputes", "respond", case.dispute_id, "--json", env=env)
+
+    assert done.returncode == 0, done.stderr
+    filed = sandbox.stripe.get(case.dispute_id)["evidence"]
+    # Stripe's refund_policy is a file field: the words go with the disclosure.
+    disclosure = filed["refund_policy_disclosure"]
+    assert policies["refund_policy_disclosure"] in disclosure
+    assert policies["refund_policy"] in disclosure
+    assert filed["refund_refusal_explanation"].startswith(
+        policies["refund_refusal_explanation"]
+    )

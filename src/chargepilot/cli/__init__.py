@@ -11,7 +11,7 @@ import typer
 from chargepilot.cli.demo import demo
 from chargepilot.cli.disputes import app as disputes_app
 from chargepilot.cli.errors import run_guarded
-from chargepilot.config import Settings
+from chargepilot.config import log_format
 from chargepilot.logs import configure
 from chargepilot.sandbox.cli import app as sandbox_app
 
@@ -34,7 +34,7 @@ def _setup(
     ] = False,
 ) -> None:
     level = logging.WARNING if quiet else logging.INFO
-    configure(Settings().log_format, level)
+    configure(log_format(), level)
 
 
 def main() -> None:

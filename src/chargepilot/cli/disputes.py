@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from chargepilot.cli.render import outcome_table
-from chargepilot.config import Settings
+from chargepilot.config import Settings, load_settings
 from chargepilot.errors import ConfigError
 from chargepilot.jobs.outcome import Outcome
 from chargepilot.jobs.setup import JobConfig, StoreConfig, open_responder
@@ -30,7 +30,7 @@ def respond(
         raise typer.BadParameter(
             "a dispute id starts with dp_", param_hint="DISPUTE_ID"
         )
-    settings = Settings()
+    settings = load_settings()
     config = config_from(settings)
     outcome = asyncio.run(_respond(config, dispute_id, settings.stripe_account, submit))
     if as_json:
@@ -69,6 +69,7 @@ def config_from(settings: Settings) -> JobConfig:
         api_base=settings.bigcommerce_api_base,
         stripe_account=settings.stripe_account,
         auto_submit=settings.auto_submit,
+        policies=settings.policies(),
     )
     return JobConfig(
         stripe_api_key=settings.stripe_api_key.get_secret_value(),

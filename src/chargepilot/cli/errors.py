@@ -11,6 +11,7 @@ from chargepilot.errors import ChargePilotError
 
 INTERNAL_ERROR = 70
 INTERRUPTED = 130
+OS_ERROR = 74  # sysexits EX_IOERR: a file or folder could not be used
 
 
 def run_guarded(app: typer.Typer) -> int:
@@ -25,6 +26,10 @@ def run_guarded(app: typer.Typer) -> int:
         # TyperExceptions, not click.ClickExceptions.
         _show(exc)
         return int(getattr(exc, "exit_code", 1))
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return OS_ERROR
     except (click.Abort, typer.Abort, KeyboardInterrupt):
         print("aborted", file=sys.stderr)
         return INTERRUPTED

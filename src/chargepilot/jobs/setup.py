@@ -9,9 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from chargepilot.bigcommerce.client import BigCommerceClient
 from chargepilot.domain.case import MerchantPolicies
+from chargepilot.errors import ConfigError
 from chargepilot.jobs.metrics import MeteredTransport, StripeCalls
 from chargepilot.jobs.respond import Responder, StoreLink
 from chargepilot.jobs.tracking import DisputeBook
@@ -55,7 +58,7 @@ async def open_responder(
     config: JobConfig, *, clock: Callable[[], datetime] | None = None
 ) -> AsyncIterator[Responder]:
     """A ready Responder; closes every client and the database afterwards."""
-    db = Database.from_url(config.database_url, upgrade=True)
+    db = open_database(config.database_url)
     try:
         store_ids = register_stores(db, config)
         async with AsyncExitStack() as stack:
@@ -96,6 +99,29 @@ async def _link(stack: AsyncExitStack, store: StoreConfig, retries: int) -> Stor
     return StoreLink(
         client, store.store_hash, store.name, store.policies, store.auto_submit
     )
+
+
+def open_database(url: str) -> Database:
+    """The database at `url`, migrated; a ConfigError when it cannot be opened."""
+    try:
+        return Database.from_url(url, upgrade=True)
+    except (SQLAlchemyError, ValueError) as exc:
+        raise ConfigError(
+            f"cannot open the database {_safe(url)}: {_why(exc)}"
+        ) from None
+
+
+def _safe(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (SQLAlchemyError, ValueError):
+        return "(unreadable CHARGEPILOT_DATABASE_URL)"
+
+
+def _why(exc: Exception) -> str:
+    cause = getattr(exc, "orig", None) or exc
+    lines = str(cause).strip().splitlines()
+    return lines[0] if lines else type(cause).__name__
 
 
 def register_stores(db: Database, config: JobConfig) -> dict[str, int]:
