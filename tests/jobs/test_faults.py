@@ -170,3 +170,18 @@ async def test_a_store_call_failing_for_good_in_the_fan_out_names_the_failure(
     assert outcome.error is not None
     assert outcome.error.startswith("BigCommerce:")
     assert "ExceptionGroup" not in outcome.error
+
+
+async def test_a_dispute_stripe_does_not_know_fails_and_still_counts_the_call(
+    sandbox: Sandbox, config: JobConfig
+) -> None:
+    missing = ExpectedCase(
+        "dp_1NoSuchDispute00000000", "general", "", None, "missing", account=None
+    )
+
+    outcome = await respond(config, missing)
+
+    assert outcome.status is Status.FAILED
+    assert outcome.error is not None
+    assert outcome.error.startswith("Stripe:")
+    assert outcome.api_calls == 1

@@ -191,6 +191,8 @@ async def test_bank_debit_dispute_is_not_answered_and_nothing_is_filed(
     case, outcome, posts = await answer_quietly(sandbox, config, "bank_debit")
 
     assert outcome.status is Status.NOT_ANSWERED
+    assert outcome.error is None  # a decision, not a failure
+    assert outcome.note == "reason not answered automatically"
     assert posts == 0
     dispute = sandbox.dispute(case)
     assert not dispute["evidence_details"]["has_evidence"]

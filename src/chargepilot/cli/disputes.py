@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -37,6 +38,8 @@ def respond(
         typer.echo(json.dumps(outcome.as_json(), ensure_ascii=False))
     else:
         outcome_table([outcome], title=f"Dispute {dispute_id}")
+        if outcome.packet_path:
+            typer.echo(f"Packet written to {Path(outcome.packet_path).resolve()}")
     if outcome.error:
         raise typer.Exit(1)
 

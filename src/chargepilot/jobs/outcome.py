@@ -46,6 +46,7 @@ class Outcome:
     api_calls: int = 0
     round_trips: int = 0
     error: str | None = None
+    note: str | None = None  # why nothing was filed, when that is not an error
 
     @classmethod
     def plain(cls, dispute: Dispute, status: Status) -> Outcome:
@@ -83,6 +84,9 @@ class Outcome:
     def with_status(self, status: Status, error: str | None = None) -> Outcome:
         return replace(self, status=status, error=error or self.error)
 
+    def with_note(self, status: Status, note: str) -> Outcome:
+        return replace(self, status=status, note=note)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.dispute_id,
@@ -102,6 +106,7 @@ class Outcome:
             "api_calls": self.api_calls,
             "round_trips": self.round_trips,
             "error": self.error,
+            "note": self.note,
         }
 
 

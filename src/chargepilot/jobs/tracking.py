@@ -70,7 +70,7 @@ class DisputeBook:
 
     def skipped(self, outcome: Outcome, why: str) -> Outcome:
         self._move(outcome.dispute_id, DisputeState.SKIPPED)
-        return outcome.with_status(Status.NOT_ANSWERED, why)
+        return outcome.with_note(Status.NOT_ANSWERED, why)
 
     def needs_review(
         self,

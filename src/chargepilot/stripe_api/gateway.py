@@ -75,11 +75,11 @@ class StripeGateway:
     async def fetch_dispute(self, dispute_id: str, *, account: str | None) -> Dispute:
         """The dispute with its charge, customer and payment intent: one call."""
         params: Any = {"expand": DISPUTE_EXPAND}
+        self.counter.add()
         with _vendor_errors():
             found = await self._client.v1.disputes.retrieve_async(
                 dispute_id, params=params, options=_options(account)
             )
-        self.counter.add()
         return parse.dispute(found.to_dict(), account=account)
 
     async def upload_packet(
@@ -94,8 +94,8 @@ class StripeGateway:
         if account:
             headers["Stripe-Account"] = account
         name = f"dispute-{dispute_id}.pdf"
-        response = await self._send_file(name, pdf, headers)
         self.counter.add()
+        response = await self._send_file(name, pdf, headers)
         return str(response["id"])
 
     async def _send_file(
@@ -134,11 +134,11 @@ class StripeGateway:
             "expand": DISPUTE_EXPAND,
         }
         options: Any = {**_options(account), "idempotency_key": idempotency_key}
+        self.counter.add()
         with _vendor_errors():
             found = await self._client.v1.disputes.update_async(
                 dispute_id, params=params, options=options
             )
-        self.counter.add()
         return parse.dispute(found.to_dict(), account=account)
 
     async def charge_for(self, payment_id: str, *, account: str | None) -> str | None:
@@ -147,11 +147,11 @@ class StripeGateway:
             return payment_id
         if not payment_id.startswith("pi_"):
             return None
+        self.counter.add()
         with _vendor_errors():
             intent = await self._client.v1.payment_intents.retrieve_async(
                 payment_id, options=_options(account)
             )
-        self.counter.add()
         return parse.object_id(intent.to_dict().get("latest_charge"))
 
     async def open_disputes(
