@@ -90,6 +90,21 @@ async def test_stripe_refusing_a_late_submission_reports_stripes_message(
     assert sandbox.dispute(case)["evidence_details"]["submission_count"] == 0
 
 
+async def test_evidence_staged_after_the_deadline_is_flagged_past_due(
+    sandbox: Sandbox, config: JobConfig
+) -> None:
+    case = sandbox.fresh("split_shipment")
+    due_by = sandbox.dispute(case)["evidence_details"]["due_by"]
+    late = datetime.fromtimestamp(due_by, UTC) + timedelta(hours=1)
+    sandbox.stripe.clock = lambda: late  # restored by the autouse fixture
+
+    outcome = await respond(config, case)
+
+    assert outcome.status is Status.STAGED
+    assert outcome.note is not None
+    assert outcome.note.startswith("past due")
+
+
 @pytest.fixture
 def crowded(sandbox: Sandbox) -> ExpectedCase:
     """A dispute already carrying a 4.69 MB file someone attached by hand."""

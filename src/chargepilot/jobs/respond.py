@@ -216,7 +216,11 @@ class Responder:
         self.book.record_submission(
             dispute.id, revision, key, submitted=submit, status=str(filed.status)
         )
-        return outcome.with_status(_status(submit))
+        filed_outcome = outcome.with_status(_status(submit))
+        if filed.past_due:
+            late = "past due: Stripe took the evidence after its deadline"
+            return replace(filed_outcome, note=late)
+        return filed_outcome
 
 
 # With a store's auto-submit on, a sure match is submitted, not only staged,
