@@ -17,7 +17,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import structlog
 
@@ -277,7 +276,3 @@ def _compare(dispute: Dispute, record: StoreRecord) -> tuple[AddressComparison, 
         shipping = record.shipping_addresses[0].address
         found.append(compare_addresses("shipping", shipping, charge.shipping_address))
     return tuple(found)
-
-
-def describe(outcome: Outcome) -> dict[str, Any]:
-    return outcome.as_json()
