@@ -6,17 +6,17 @@ import asyncio
 import json
 import shutil
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from chargepilot.cli.render import outcome_table
 from chargepilot.domain.case import MerchantPolicies
 from chargepilot.jobs.outcome import Outcome
-from chargepilot.jobs.setup import JobConfig, StoreConfig, open_responder
-from chargepilot.sandbox.controls import RateLimit, SandboxControls
-from chargepilot.sandbox.runtime import RunningSandbox, run_sandbox
-from chargepilot.sandbox.scenarios import generate
+
+if TYPE_CHECKING:
+    from chargepilot.jobs.setup import JobConfig
+    from chargepilot.sandbox.runtime import RunningSandbox
 
 DEFAULT_OUT = Path("chargepilot-demo")
 # The sandbox store runs on BigCommerce's Pro plan quota (450 requests per
@@ -63,6 +63,10 @@ def demo(
     ] = False,
 ) -> None:
     """Answer every dispute of a seeded sandbox store, and show what was filed."""
+    from chargepilot.sandbox.controls import RateLimit, SandboxControls
+    from chargepilot.sandbox.runtime import run_sandbox
+    from chargepilot.sandbox.scenarios import generate
+
     _fresh(out)
     scenario = generate(seed)
     controls = SandboxControls(rate_limit=RateLimit(quota=DEMO_QUOTA))
@@ -89,6 +93,8 @@ def _fresh(out: Path) -> None:
 async def _answer_all(
     sandbox: RunningSandbox, out: Path, submit: bool
 ) -> list[Outcome]:
+    from chargepilot.jobs.setup import open_responder
+
     config = demo_config(sandbox, out)
     outcomes = []
     async with open_responder(config) as responder:
@@ -102,6 +108,8 @@ async def _answer_all(
 
 def demo_config(sandbox: RunningSandbox, out: Path) -> JobConfig:
     """How the job reaches the sandbox's stores and its fake Stripe."""
+    from chargepilot.jobs.setup import JobConfig, StoreConfig
+
     creds = sandbox.credentials()
     stores = tuple(
         StoreConfig(

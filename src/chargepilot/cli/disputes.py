@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,7 +13,9 @@ from chargepilot.cli.render import outcome_table
 from chargepilot.config import Settings, load_settings
 from chargepilot.errors import ConfigError
 from chargepilot.jobs.outcome import Outcome
-from chargepilot.jobs.setup import JobConfig, StoreConfig, open_responder
+
+if TYPE_CHECKING:
+    from chargepilot.jobs.setup import JobConfig
 
 app = typer.Typer(help="Answer disputes on the configured Stripe and store.")
 
@@ -47,12 +49,16 @@ def respond(
 async def _respond(
     config: JobConfig, dispute_id: str, account: str | None, submit: bool
 ) -> Outcome:
+    from chargepilot.jobs.setup import open_responder
+
     async with open_responder(config) as responder:
         return await responder.respond(dispute_id, account=account, submit=submit)
 
 
 def config_from(settings: Settings) -> JobConfig:
     """The job's configuration from CHARGEPILOT_* settings; names what is missing."""
+    from chargepilot.jobs.setup import JobConfig, StoreConfig
+
     missing = [
         name
         for name, value in (

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chargepilot.domain.case import Evidence
 from chargepilot.domain.disputes import Dispute
 from chargepilot.domain.matching import Match
-from chargepilot.evidence.packet import Packet
+
+if TYPE_CHECKING:  # the PDF stack is heavy to import; the CLI starts faster
+    from chargepilot.evidence.packet import Packet
 
 
 class Status(StrEnum):
