@@ -93,10 +93,6 @@ class RateLimitPacer:
         self._in_flight = 0
         self._answered = asyncio.Event()
 
-    @property
-    def requests_left(self) -> int | None:
-        return self._left
-
     async def acquire(self) -> float:
         """Wait for this request's turn; returns the seconds waited.
 

@@ -83,7 +83,7 @@ class DisputeBook:
         with self.db.session() as unit:
             unit.disputes.record_match(outcome.dispute_id, match)
             self._revise(unit, outcome.dispute_id, evidence, packet, path)
-        self._move(outcome.dispute_id, DisputeState.NEEDS_REVIEW)
+            _walk(unit, outcome.dispute_id, [DisputeState.NEEDS_REVIEW])
         return outcome.with_status(Status.NEEDS_REVIEW)
 
     def revision(
@@ -97,24 +97,9 @@ class DisputeBook:
         """The evidence revision to file: the last one if nothing changed."""
         with self.db.session() as unit:
             unit.disputes.record_match(dispute_id, match)
-            latest = unit.disputes.evidence_revision(dispute_id)
-            revision = self._revise(unit, dispute_id, evidence, packet, path)
-        changed = latest is None or latest.revision != revision
-        self._built(dispute_id, changed=changed)
+            revision, changed = self._revise(unit, dispute_id, evidence, packet, path)
+            _walk(unit, dispute_id, _to_built(unit, dispute_id, changed=changed))
         return revision
-
-    def _built(self, dispute_id: str, *, changed: bool) -> None:
-        """Reach evidence_built by moves the state machine allows.
-
-        A run that resumes (after a crash, or to submit what was staged)
-        finds the dispute past `matched` already; staged evidence that did
-        not change stays staged, so nothing is sent again.
-        """
-        current = self._state(dispute_id)
-        if current in {DisputeState.RECEIVED, DisputeState.NEEDS_REVIEW}:
-            self._move(dispute_id, DisputeState.MATCHED)
-        if current is not DisputeState.STAGED or changed:
-            self._move(dispute_id, DisputeState.EVIDENCE_BUILT)
 
     def _revise(
         self,
@@ -123,12 +108,14 @@ class DisputeBook:
         evidence: Evidence,
         packet: Packet,
         path: Path,
-    ) -> int:
+    ) -> tuple[int, bool]:
+        """The revision to file, and whether it is a new one."""
         latest = unit.disputes.evidence_revision(dispute_id)
         if latest and _same(latest, evidence, packet):
-            return latest.revision
+            return latest.revision, False
         stored = StoredPacket(packet.sha256, len(packet.pdf), packet.pages, str(path))
-        return unit.disputes.add_evidence_revision(dispute_id, evidence, packet=stored)
+        added = unit.disputes.add_evidence_revision(dispute_id, evidence, packet=stored)
+        return added, True
 
     def uploaded(self, dispute_id: str, sha256: str) -> str | None:
         with self.db.session() as unit:
@@ -182,21 +169,42 @@ class DisputeBook:
                 submitted=submitted,
                 stripe_status=status,
             )
+        # Stripe has it: that is on file even if a state move below fails.
         # Submitting in one call also stages: the machine goes through both.
-        self._move(dispute_id, DisputeState.STAGED)
+        targets = [DisputeState.STAGED]
         if submitted:
-            self._move(dispute_id, DisputeState.SUBMITTED)
-
-    def _state(self, dispute_id: str) -> DisputeState:
+            targets.append(DisputeState.SUBMITTED)
         with self.db.session() as unit:
-            return unit.disputes.get(dispute_id).state
+            _walk(unit, dispute_id, targets)
 
     def _move(self, dispute_id: str, target: DisputeState) -> None:
-        """Move to `target` unless the dispute is there already."""
         with self.db.session() as unit:
-            current = unit.disputes.get(dispute_id).state
-            if current is not target:
-                unit.disputes.transition(dispute_id, target)
+            _walk(unit, dispute_id, [target])
+
+
+def _to_built(
+    unit: UnitOfWork, dispute_id: str, *, changed: bool
+) -> list[DisputeState]:
+    """The moves to evidence_built that the state machine allows from here.
+
+    A run that resumes (after a crash, or to submit what was staged) finds
+    the dispute past `matched` already; staged evidence that did not change
+    stays staged, so nothing is sent again.
+    """
+    current = unit.disputes.get(dispute_id).state
+    moves = []
+    if current in {DisputeState.RECEIVED, DisputeState.NEEDS_REVIEW}:
+        moves.append(DisputeState.MATCHED)
+    if current is not DisputeState.STAGED or changed:
+        moves.append(DisputeState.EVIDENCE_BUILT)
+    return moves
+
+
+def _walk(unit: UnitOfWork, dispute_id: str, targets: list[DisputeState]) -> None:
+    """Move through `targets` in order, skipping any the dispute is in."""
+    for target in targets:
+        if unit.disputes.get(dispute_id).state is not target:
+            unit.disputes.transition(dispute_id, target)
 
 
 def _exists(unit: UnitOfWork, dispute_id: str) -> bool:

@@ -154,22 +154,6 @@ class StripeGateway:
             )
         return parse.object_id(intent.to_dict().get("latest_charge"))
 
-    async def open_disputes(
-        self, *, account: str | None, limit: int = 100
-    ) -> list[str]:
-        """Ids of disputes that still accept evidence, newest first."""
-        ids: list[str] = []
-        params: Any = {"limit": limit}
-        with _vendor_errors():
-            page = await self._client.v1.disputes.list_async(
-                params=params, options=_options(account)
-            )
-            self.counter.add()
-            async for item in page.auto_paging_iter():
-                if parse.dispute(item.to_dict()).status.accepts_evidence:
-                    ids.append(item.id)
-        return ids
-
 
 def _files_base_for(api_base: str) -> str:
     """Stripe's own API uploads to files.stripe.com; a fake serves both."""

@@ -162,12 +162,6 @@ def cancellation_rebuttal(facts: Facts) -> Finding:
     return Finding("Cancellation rebuttal written", ok, why)
 
 
-def orders_after_charge(facts: Facts) -> Finding:
-    ok = bool(facts.later_orders())
-    why = "no orders from the customer after the disputed charge"
-    return Finding("Orders after the disputed charge", ok, why)
-
-
 def continued_orders(facts: Facts) -> Finding:
     """The customer kept ordering around the charge: before it or after."""
     ok = bool(facts.later_orders() or facts.recent_orders())
