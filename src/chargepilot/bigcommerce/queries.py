@@ -22,7 +22,12 @@ class OrderSort(StrEnum):
 
 
 def normalise_email(email: str) -> str:
-    """Trimmed and lower-cased, as B16 asks (results are re-checked locally)."""
+    """Trimmed and lower-cased, as B16 asks, for the store's own filter.
+
+    Lower-cased rather than case-folded ("ß" stays "ß") so the store can find
+    what it stored; domain.matching.normalise_email case-folds when the
+    results are re-checked here.
+    """
     return email.strip().lower()
 
 
